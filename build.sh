@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# build.sh builds, serves and tests the fact-check widget.
+#
+#   ./build.sh [build]  build web/factcheck.wasm, copy web/wasm_exec.js, write
+#                       .gz/.br variants, print sizes and SRI hashes
+#   ./build.sh serve    build, then serve the repository on 127.0.0.1:${PORT:-8080}
+#   ./build.sh test     install what the tests need (Chromium, wasmbrowsertest),
+#                       then gofmt, vet, unit, browser, fuzz and end-to-end tests
+#   ./build.sh fuzz     run every fuzz target for ${FUZZTIME:-10m}
+#
+# Needs Go; `test` also needs apt-get (or Chromium on PATH) the first time.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+die() {
+	echo "build.sh: error: $*" >&2
+	exit 1
+}
+
+step() {
+	printf '\n==> %s\n' "$*"
+}
+
+command -v go >/dev/null || die "Go is not installed; see https://go.dev/doc/install"
+
+# The files a page loads, in the order the loader needs them.
+ASSETS=(web/factcheck.js web/wasm_exec.js web/factcheck.wasm)
+
+build() {
+	step "building web/factcheck.wasm"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o web/factcheck.wasm ./wasm ||
+		die "the wasm build failed (see above)"
+	local runtime
+	runtime="$(go env GOROOT)/lib/wasm/wasm_exec.js"
+	[[ -f $runtime ]] || die "$runtime is missing: this Go has no wasm runtime"
+	cp "$runtime" web/wasm_exec.js
+	compress "${ASSETS[@]}"
+	report
+}
+
+# compress writes .gz and, when brotli is installed, .br next to each file.
+compress() {
+	local f
+	command -v brotli >/dev/null || echo "build.sh: brotli is not installed; skipping .br files" >&2
+	for f; do
+		gzip -9 -k -f -n "$f"
+		if command -v brotli >/dev/null; then
+			brotli -f -q 11 -o "$f.br" "$f"
+		else
+			rm -f "$f.br"
+		fi
+	done
+}
+
+size() {
+	if [[ -f $1 ]]; then stat -c %s "$1"; else echo -; fi
+}
+
+# sri prints the Subresource Integrity hash of a file (sha384, base64).
+sri() {
+	local hex
+	hex="$(sha384sum "$1")"
+	hex="${hex%% *}"
+	# Each pair of hex digits becomes a \xHH escape for printf %b.
+	printf "sha384-%s" "$(printf '%b' "$(sed 's/../\\x&/g' <<<"$hex")" | base64 -w0)"
+}
+
+report() {
+	local f
+	printf '\n%-22s %10s %10s %10s\n' file "raw B" "gzip B" "brotli B"
+	for f in "${ASSETS[@]}"; do
+		printf '%-22s %10s %10s %10s\n' "$f" "$(size "$f")" "$(size "$f.gz")" "$(size "$f.br")"
+	done
+	printf '\nSRI hashes (integrity, data-runtime-integrity, data-wasm-integrity):\n'
+	for f in "${ASSETS[@]}"; do
+		printf '%-22s %s\n' "$f" "$(sri "$f")"
+	done
+}
+
+serve() {
+	build
+	step "serving on http://127.0.0.1:${PORT:-8080}"
+	exec go run ./internal/devserver/cmd/devserver -addr "127.0.0.1:${PORT:-8080}" -root .
+}
+
+chromium_bin() {
+	command -v chromium || command -v chromium-browser || command -v google-chrome
+}
+
+# apt_install installs Debian packages; brotli is optional, the rest are not.
+apt_install() {
+	local sudo=() required=() p
+	for p; do
+		[[ $p == brotli ]] || required+=("$p")
+	done
+	if [[ $(id -u) != 0 ]]; then
+		if command -v sudo >/dev/null; then
+			sudo=(sudo)
+		elif ((${#required[@]})); then
+			die "installing ${required[*]} needs root or sudo"
+		else
+			return 0
+		fi
+	fi
+	if ! command -v apt-get >/dev/null; then
+		((${#required[@]} == 0)) || die "no apt-get: install ${required[*]} by hand"
+		return 0
+	fi
+	step "installing $*"
+	if "${sudo[@]}" apt-get update -q &&
+		"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; then
+		return 0
+	fi
+	((${#required[@]})) || {
+		echo "build.sh: brotli is not available; builds skip the .br files" >&2
+		return 0
+	}
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${required[@]}" ||
+		die "could not install ${required[*]}"
+}
+
+ensure_tools() {
+	local pkgs=() gobin tmp
+	chromium_bin >/dev/null || pkgs+=(chromium)
+	command -v brotli >/dev/null || pkgs+=(brotli)
+	((${#pkgs[@]} == 0)) || apt_install "${pkgs[@]}"
+	chromium_bin >/dev/null || die "Chromium is needed for the browser tests and is not on PATH"
+
+	gobin="$(go env GOBIN)"
+	if [[ -z $gobin ]]; then
+		gobin="$(go env GOPATH)"
+		gobin="${gobin%%:*}/bin"
+	fi
+	export PATH="$gobin:$PATH"
+	if ! command -v wasmbrowsertest >/dev/null; then
+		step "installing wasmbrowsertest"
+		# Outside the module: its chromedp conflicts with ours, and go.mod
+		# must not change.
+		tmp="$(mktemp -d)"
+		(cd "$tmp" && GOFLAGS=-mod=mod GOBIN="$gobin" go install github.com/agnivade/wasmbrowsertest@v0.11.0) ||
+			die "could not install wasmbrowsertest"
+		rm -rf "$tmp"
+	fi
+}
+
+# native_packages lists the packages tested natively; the end-to-end tests
+# need a fresh build and run last.
+native_packages() {
+	go list -e ./... | grep -v '/internal/e2e$'
+}
+
+# js_packages lists the packages with test files that only build for js:
+# they run in Chromium through wasmbrowsertest.
+js_packages() {
+	local format='{{range .TestGoFiles}}{{$.ImportPath}} {{.}}{{"\n"}}{{end}}{{range .XTestGoFiles}}{{$.ImportPath}} {{.}}{{"\n"}}{{end}}'
+	comm -13 <(go list -e -f "$format" ./... | sort) \
+		<(GOOS=js GOARCH=wasm go list -e -f "$format" ./... | sort) |
+		cut -d' ' -f1 | sort -u
+}
+
+# fuzz_targets prints "package FuzzName" for every fuzz target.
+fuzz_targets() {
+	local pkgs
+	mapfile -t pkgs < <(native_packages)
+	go test -list '^Fuzz' "${pkgs[@]}" |
+		awk '/^Fuzz/ { names[n++] = $1; next }
+		     /^ok / { for (i = 0; i < n; i++) print $2, names[i]; n = 0 }'
+}
+
+# fuzz runs every fuzz target for the given time.
+fuzz() {
+	local fuzztime=$1 pkg name targets
+	targets="$(fuzz_targets)" || die "could not list the fuzz targets"
+	if [[ -z $targets ]]; then
+		echo "no fuzz targets"
+		return 0
+	fi
+	while read -r pkg name; do
+		step "fuzzing $pkg $name for $fuzztime"
+		go test -run='^$' -fuzz="^$name\$" -fuzztime="$fuzztime" "$pkg" ||
+			die "fuzzing $name in $pkg failed; the failing input is in that package's testdata/fuzz"
+	done <<<"$targets"
+}
+
+run_tests() {
+	local unformatted pkgs
+	ensure_tools
+
+	step "gofmt"
+	unformatted="$(gofmt -l wasm internal)"
+	[[ -z $unformatted ]] || die "these files need gofmt -w:"$'\n'"$unformatted"
+
+	step "go vet (native and js/wasm)"
+	go vet ./... || die "go vet failed"
+	GOOS=js GOARCH=wasm go vet ./... || die "go vet (js/wasm) failed"
+
+	step "unit tests"
+	mapfile -t pkgs < <(native_packages)
+	go test "${pkgs[@]}" || die "unit tests failed"
+
+	mapfile -t pkgs < <(js_packages)
+	if ((${#pkgs[@]})); then
+		step "browser tests (wasmbrowsertest): ${pkgs[*]}"
+		GOOS=js GOARCH=wasm go test -exec wasmbrowsertest "${pkgs[@]}" || die "browser tests failed"
+	fi
+
+	fuzz 5s
+
+	build
+	step "end-to-end tests"
+	go test ./internal/e2e/ -count=1 || die "end-to-end tests failed"
+
+	printf '\nbuild.sh: all checks passed\n'
+}
+
+case "${1:-build}" in
+build) build ;;
+serve) serve ;;
+test) run_tests ;;
+fuzz) fuzz "${FUZZTIME:-10m}" ;;
+*) die "unknown command '$1'; use build, serve, test or fuzz" ;;
+esac

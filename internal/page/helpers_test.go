@@ -1,0 +1,119 @@
+//go:build js
+
+package page
+
+import (
+	"slices"
+	"strings"
+	"syscall/js"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+var (
+	document = js.Global().Get("document")
+	body     = document.Get("body")
+)
+
+// setBody replaces the page's body content with html (tests only: the
+// package itself never uses innerHTML) and clears the widget's state.
+func setBody(t testing.TB, html string) {
+	t.Helper()
+	Clear(document)
+	body.Set("innerHTML", html)
+}
+
+// script returns a JavaScript function made from source (tests only).
+func script(params, source string) js.Value {
+	return js.Global().Get("Function").New(params, source)
+}
+
+// bodyUnits returns document.body.textContent as UTF-16 code units. A lone
+// surrogate becomes U+FFFD, one unit as well, so offsets are kept.
+func bodyUnits() []uint16 {
+	return utf16.Encode([]rune(body.Get("textContent").String()))
+}
+
+// verifyMap checks the map of txt against the page: each span's node holds
+// the span's text, and every character of S that came from the page sits
+// at its BodyOffset in units (the body's text as the test captured it).
+func verifyMap(t *testing.T, txt *Text, units []uint16) {
+	t.Helper()
+	for i, sp := range txt.spans {
+		data := sp.node.Get("data").String()
+		if got := txt.S[sp.start:sp.end]; got != data && !(txt.Truncated && i == len(txt.spans)-1 && strings.HasPrefix(data, got)) {
+			t.Fatalf("span %d holds %q, its node %q", i, got, data)
+		}
+	}
+	for b, r := range txt.S {
+		off := txt.BodyOffset(b)
+		want := utf16.AppendRune(nil, r)
+		if off < 0 || off+len(want) > len(units) {
+			t.Fatalf("BodyOffset(%d) = %d, body has %d units", b, off, len(units))
+		}
+		if got := units[off : off+len(want)]; !slices.Equal(got, want) {
+			if r == '\n' && inSeparator(txt, b) {
+				continue
+			}
+			t.Fatalf("S[%d] = %q, body at BodyOffset %d holds %q", b, r, off, string(utf16.Decode(got)))
+		}
+	}
+}
+
+// inSeparator reports whether byte b of S is a separator Read added.
+func inSeparator(txt *Text, b int) bool {
+	for _, sp := range txt.spans {
+		if b >= sp.start && b < sp.end {
+			return false
+		}
+	}
+	return true
+}
+
+// jsIndex returns the UTF-16 index of sub in the JavaScript string s.
+func jsIndex(s js.Value, sub string) int {
+	return js.Global().Get("String").Get("prototype").Get("indexOf").Call("call", s, sub).Int()
+}
+
+// mustIndex returns the byte index of sub in s, failing the test if absent.
+func mustIndex(t testing.TB, s, sub string) int {
+	t.Helper()
+	i := strings.Index(s, sub)
+	if i < 0 {
+		t.Fatalf("%q not in %q", sub, s)
+	}
+	return i
+}
+
+// highlight highlights the first occurrence of passage in txt.
+func highlight(t *testing.T, txt *Text, passage string) *Mark {
+	t.Helper()
+	i := mustIndex(t, txt.S, passage)
+	m, err := txt.Highlight(i, i+len(passage), "disputed", "disputed")
+	if err != nil {
+		t.Fatalf("Highlight(%q): %v", passage, err)
+	}
+	return m
+}
+
+// markText returns the page text the marks wrap (their sr markers left out).
+func markText(m *Mark) string {
+	var b strings.Builder
+	for _, el := range m.Elements {
+		for c := el.Get("firstChild"); !c.IsNull(); c = c.Get("nextSibling") {
+			if c.Get("nodeType").Int() == textNode {
+				b.WriteString(c.Get("data").String())
+			}
+		}
+	}
+	return b.String()
+}
+
+// validUTF8 fails the test unless s is valid UTF-8.
+func validUTF8(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("S is not valid UTF-8: %q", s)
+	}
+}

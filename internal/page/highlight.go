@@ -1,0 +1,153 @@
+//go:build js
+
+package page
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"syscall/js"
+	"unicode/utf8"
+)
+
+// Mark is one passage highlighted in the page.
+type Mark struct {
+	// Host is the <factcheck-badge data-factcheck-ui> element right after
+	// the last mark; the caller attaches a shadow root and renders into it.
+	Host js.Value
+	// Elements are the <factcheck-mark> elements, in document order.
+	Elements []js.Value
+}
+
+// Errors of Highlight.
+var (
+	errRange   = errors.New("page: passage out of range")
+	errNoText  = errors.New("page: passage holds no text to mark")
+	errNested  = errors.New("page: passage is already highlighted")
+	errChanged = errors.New("page: the page's text changed since it was read")
+)
+
+// Highlight wraps the passage [start, end) (byte offsets in S) in the page
+// and inserts a badge host right after it. Each text node of the passage
+// that is not only whitespace is moved, not recreated, into a
+// <factcheck-mark data-factcheck-ui data-verdict=verdict> put where it was,
+// so the page's elements (links, emphasis, table cells) stay as they are.
+// A node the passage covers in part is first split with Text.splitText:
+// the page's node keeps the first part. The first mark starts, and the
+// last mark ends, with a visually hidden marker for screen readers
+// ("Start of disputed passage" for label "disputed").
+//
+// Highlight fails, changing nothing, if the passage is empty, holds only
+// whitespace, is already highlighted, or its nodes left the page or
+// changed since Read.
+func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, error) {
+	first, last, err := t.locate(start, end)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.check(first, last); err != nil {
+		return nil, err
+	}
+	// Split at the end first: when the passage lies in one node, the
+	// node keeps its start and the start offset stays valid.
+	if cut := min(end, t.spans[last].end); cut < t.spans[last].end {
+		t.split(last, cut)
+	}
+	if cut := max(start, t.spans[first].start); cut > t.spans[first].start {
+		t.split(first, cut)
+		first, last = first+1, last+1
+	}
+
+	ensureStyles(t.doc)
+	m := &Mark{}
+	for _, sp := range t.spans[first : last+1] {
+		if !isSpace(t.S[sp.start:sp.end]) {
+			m.Elements = append(m.Elements, wrap(t.doc, sp.node, verdict))
+		}
+	}
+	m.Elements[0].Call("prepend", srMarker(t.doc, "Start of", label))
+	tail := m.Elements[len(m.Elements)-1]
+	tail.Call("append", srMarker(t.doc, "End of", label))
+	m.Host = newElement(t.doc, badgeTag)
+	tail.Call("after", m.Host)
+	return m, nil
+}
+
+// locate returns the first and last spans holding non-whitespace text of
+// the passage [start, end).
+func (t *Text) locate(start, end int) (first, last int, err error) {
+	if start < 0 || end > len(t.S) || start >= end {
+		return 0, 0, fmt.Errorf("%w: [%d, %d) in %d bytes", errRange, start, end, len(t.S))
+	}
+	if !utf8.RuneStart(t.S[start]) || end < len(t.S) && !utf8.RuneStart(t.S[end]) {
+		return 0, 0, fmt.Errorf("%w: [%d, %d) splits a character", errRange, start, end)
+	}
+	first = sort.Search(len(t.spans), func(i int) bool { return t.spans[i].end > start })
+	last = sort.Search(len(t.spans), func(i int) bool { return t.spans[i].start >= end }) - 1
+	part := func(i int) string {
+		sp := t.spans[i]
+		return t.S[max(start, sp.start):min(end, sp.end)]
+	}
+	for first <= last && isSpace(part(first)) {
+		first++
+	}
+	for last >= first && isSpace(part(last)) {
+		last--
+	}
+	if first > last {
+		return 0, 0, errNoText
+	}
+	return first, last, nil
+}
+
+// check makes sure the nodes of spans first..last are still in the page,
+// as Read saw them, and not inside a mark.
+func (t *Text) check(first, last int) error {
+	for i := first; i <= last; i++ {
+		sp := t.spans[i]
+		if !sp.node.Get("isConnected").Bool() {
+			return errChanged
+		}
+		// Only the last span can be a part of its node: the one Read cut
+		// at its byte limit.
+		n, want := sp.node.Get("length").Int(), utf16Len(t.S[sp.start:sp.end])
+		if n != want && !(t.Truncated && i == len(t.spans)-1 && n > want) {
+			return errChanged
+		}
+		if p := sp.node.Get("parentElement"); p.Truthy() && p.Call("closest", markSelector).Truthy() {
+			return errNested
+		}
+	}
+	return nil
+}
+
+// split splits the node of span i at byte at of S: the node keeps the
+// first part, a new node holds the rest and gets a span of its own.
+func (t *Text) split(i, at int) {
+	sp := &t.spans[i]
+	k := utf16Len(t.S[sp.start:at])
+	tail := sp.node.Call("splitText", k)
+	recordSplit(sp.node, tail)
+	rest := span{node: tail, start: at, end: sp.end, body: sp.body + k}
+	sp.end = at
+	t.spans = slices.Insert(t.spans, i+1, rest)
+}
+
+// wrap moves the text node into a new mark put where the node was.
+func wrap(doc, node js.Value, verdict string) js.Value {
+	m := newElement(doc, markTag)
+	m.Call("setAttribute", verdictKey, verdict)
+	node.Get("parentNode").Call("insertBefore", m, node)
+	m.Call("appendChild", node)
+	return m
+}
+
+// srMarker returns a visually hidden marker such as "Start of disputed
+// passage".
+func srMarker(doc js.Value, what, label string) js.Value {
+	el := newElement(doc, srTag)
+	el.Set("textContent", strings.Join(strings.Fields(what+" "+label+" passage"), " "))
+	return el
+}

@@ -1,0 +1,72 @@
+//go:build js
+
+// Package page is the widget's part inside the article page: it reads the
+// article's DOM into plain text with a map back to the page's text nodes
+// (Read), and anchors results back to the page by wrapping the page's own
+// text nodes in marks (Highlight, Clear), in the manner of the Hypothesis
+// client's anchoring and highlighter.
+//
+// Every call into JavaScript costs a crossing of the Wasm boundary, so the
+// package converts the strings it passes on every node to JavaScript once,
+// and asks at most a few questions per node.
+package page
+
+import "syscall/js"
+
+// Attribute and tag names of the elements the widget inserts. Every such
+// element carries uiAttr, so that Clear finds them all and Read skips them.
+const (
+	uiAttr     = "data-factcheck-ui"
+	markTag    = "factcheck-mark"  // transparent wrapper of one page text node
+	srTag      = "factcheck-sr"    // visually hidden start or end of a passage
+	badgeTag   = "factcheck-badge" // host of a badge, rendered by the caller
+	verdictKey = "data-verdict"
+)
+
+// Node types, from the DOM standard.
+const (
+	elementNode = 1
+	textNode    = 3
+	cdataNode   = 4
+)
+
+// Selectors Read uses on every element. The hidden attribute's until-found
+// state is text the browser's find-in-page reveals, so it is read.
+const (
+	skipTags = "script,style,noscript,template,textarea,input,select,option," +
+		"datalist,button,svg,iframe,object,canvas,video,audio"
+	skipAttrs = `[hidden]:not([hidden="until-found" i]),` +
+		`[contenteditable]:not([contenteditable="false" i]),` +
+		"[" + uiAttr + "]:not(" + markTag + ")"
+	blockTags = "p,div,h1,h2,h3,h4,h5,h6,li,ul,ol,menu,blockquote,pre," +
+		"section,article,aside,header,footer,hgroup,figure,figcaption," +
+		"table,thead,tbody,tfoot,tr,td,th,caption,dl,dd,dt,br,hr,main,nav," +
+		"form,fieldset,legend,details,summary,address,dialog"
+)
+
+var (
+	skipSelector  = js.ValueOf(skipTags + "," + skipAttrs)
+	skipOrBlock   = js.ValueOf(skipTags + "," + skipAttrs + "," + blockTags)
+	uiSelector    = js.ValueOf("[" + uiAttr + "]")
+	markSelector  = js.ValueOf(markTag)
+	objectFn      = js.Global().Get("Object")
+	uiTextElement = js.ValueOf(ownTextWidgets)
+)
+
+// ownTextWidgets matches the outermost widget elements other than marks:
+// their text is the widget's, not the page's. Marks are transparent: the
+// text inside them is the page's own.
+const ownTextWidgets = "[" + uiAttr + "]:not(" + markTag + "):not([" + uiAttr + "]:not(" + markTag + ") *)"
+
+// jsLen returns the length in UTF-16 code units of the JavaScript string s
+// without copying it into Go.
+func jsLen(s js.Value) int {
+	return objectFn.Invoke(s).Get("length").Int()
+}
+
+// newElement creates a widget element: one carrying uiAttr.
+func newElement(doc js.Value, tag string) js.Value {
+	el := doc.Call("createElement", tag)
+	el.Call("setAttribute", uiAttr, "")
+	return el
+}

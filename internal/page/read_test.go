@@ -1,0 +1,281 @@
+//go:build js
+
+package page
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestRead(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"empty", ``, ``},
+		{"only blocks", `<p></p><div><br><hr></div>`, ``},
+		{"paragraphs", `<p>One two.</p><p>Three.</p>`, "One two.\nThree."},
+		{"whitespace between blocks", "<div>\n  <p>a</p>\n  <p>b</p>\n</div>\n", "a\nb"},
+		{"whitespace inside text kept", "<p>a  b\n c</p>", "a  b\n c"},
+		{"text around blocks", `<div>a<p>b</p>c</div>`, "a\nb\nc"},
+		{"headings and sections", `<header><h1>Title</h1></header><section><h2>Sub</h2><p>Body</p></section><footer>End</footer>`, "Title\nSub\nBody\nEnd"},
+		{"nested inline", `<p>a <a href="#x">link <em>em <strong>strong</strong></em></a> <span><b>b</b><i>i</i></span> <q>q</q> <abbr>ab</abbr> <time>t</time> <cite>c</cite> x<sup>2</sup><sub>3</sub> <mark>m</mark> <small>s</small> <u>u</u> <s>s</s> <code>code</code></p>`,
+			"a link em strong bi q ab t c x23 m s u s code"},
+		{"br", `<p>a<br>b<br><br>c<br></p>`, "a\nb\nc"},
+		{"table", `<table><caption>Cap</caption><tr><th>h1</th> <th>h2</th></tr><tr><td>a</td><td>b <em>c</em></td></tr></table>`, "Cap\nh1\nh2\na\nb c"},
+		{"lists", "<ul>\n<li>one</li>\n<li>two <b>2</b></li>\n</ul><ol><li>x</li></ol><dl><dt>t</dt><dd>d</dd></dl>", "one\ntwo 2\nx\nt\nd"},
+		{"pre", "<pre>line 1\n  line 2\n\n\tline 4</pre>", "line 1\n  line 2\n\n\tline 4"},
+		{"blockquote and figure", `<blockquote><p>q</p></blockquote><figure><img alt="no"><figcaption>cap</figcaption></figure>`, "q\ncap"},
+		{"skipped elements", `<p>a<script>var s = "no";</script><style>p{}</style><noscript>no</noscript><template>no</template><textarea>no</textarea><input value="no"><select><option>no</option></select><button>no</button><svg><text>no</text></svg><iframe>no</iframe><object>no</object><canvas>no</canvas><video>no</video>b</p>`, "ab"},
+		{"hidden", `<p>a<span hidden>no</span><span hidden="until-found">c</span><span aria-hidden="true">d</span><span style="display:none">e</span>b</p>`, "acdeb"},
+		{"contenteditable", `<p>a<span contenteditable>no</span><span contenteditable="true">no</span><span contenteditable="plaintext-only">no</span><span contenteditable="FALSE">c</span>b</p><div contenteditable><p>no</p></div>`, "acb"},
+		{"widget elements", `<p>a<factcheck-mark data-factcheck-ui><factcheck-sr data-factcheck-ui>Start</factcheck-sr>b</factcheck-mark><factcheck-badge data-factcheck-ui>badge</factcheck-badge><span data-factcheck-ui>notice</span>c</p>`, "abc"},
+		{"comments", `<p>a<!-- no -->b</p>`, "ab"},
+		{"rtl", `<p dir="rtl">שלום <b>עולם</b></p><p dir="rtl">مرحبا بالعالم</p>`, "שלום עולם\nمرحبا بالعالم"},
+		{"emoji", `<p>👍🏽 <b>👨‍👩‍👧</b> 🇺🇦 😀</p>`, "👍🏽 👨‍👩‍👧 🇺🇦 😀"},
+		{"combining marks", "<p>cafe\u0301 <i>n\u0303</i> \u05e9\u05c1 \u0915\u094d\u0937</p>", "cafe\u0301 n\u0303 \u05e9\u05c1 \u0915\u094d\u0937"},
+		{"zero-width joiners", "<p>a\u200db\u200c<em>c</em>\ufeff</p>", "a\u200db\u200cc\ufeff"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setBody(t, tt.html)
+			units := bodyUnits()
+			txt := Read(body, Limits{}, nil)
+			if txt.S != tt.want {
+				t.Fatalf("S = %q, want %q", txt.S, tt.want)
+			}
+			if txt.Truncated {
+				t.Fatal("Truncated")
+			}
+			verifyMap(t, txt, units)
+		})
+	}
+}
+
+// TestReadLoneSurrogates reads JavaScript strings Go cannot hold: each lone
+// surrogate becomes one U+FFFD, and offsets stay exact.
+func TestReadLoneSurrogates(t *testing.T) {
+	setBody(t, `<p id="p"></p><p>after</p>`)
+	p := document.Call("getElementById", "p")
+	script("p", `p.append("a\uD800b", document.createElement("b"), "\uDC00c\uD83D\uDE00")`).Invoke(p)
+	units := bodyUnits()
+	txt := Read(body, Limits{}, nil)
+	if want := "a\uFFFDb\uFFFDc😀\nafter"; txt.S != want {
+		t.Fatalf("S = %q, want %q", txt.S, want)
+	}
+	validUTF8(t, txt.S)
+	verifyMap(t, txt, units)
+	if got, want := txt.BodyOffset(strings.Index(txt.S, "after")), jsIndex(body.Get("textContent"), "after"); got != want {
+		t.Fatalf("BodyOffset(after) = %d, want %d", got, want)
+	}
+}
+
+// TestReadUnentered puts text where Read must not go, or cannot: shadow
+// roots, iframes' documents, SVG.
+func TestReadUnentered(t *testing.T) {
+	setBody(t, `<p>a<span id="host">light</span>b</p><iframe srcdoc="<p>frame</p>">fallback</iframe><svg><text>svg</text><foreignObject><p>html in svg</p></foreignObject></svg><p>c</p>`)
+	host := document.Call("getElementById", "host")
+	shadow := host.Call("attachShadow", map[string]any{"mode": "open"})
+	shadow.Call("append", "shadow text", document.Call("createElement", "slot"))
+	closed := document.Call("createElement", "div")
+	closed.Call("attachShadow", map[string]any{"mode": "closed"}).Call("append", "closed shadow")
+	body.Call("append", closed)
+	units := bodyUnits()
+	txt := Read(body, Limits{}, nil)
+	if want := "alightb\nc"; txt.S != want {
+		t.Fatalf("S = %q, want %q", txt.S, want)
+	}
+	verifyMap(t, txt, units)
+}
+
+// TestReadDeep reads elements nested 2,000 deep (the HTML parser flattens
+// deep nesting, so the test builds it with DOM calls).
+func TestReadDeep(t *testing.T) {
+	setBody(t, `top`)
+	script("n", `
+		let el = document.body;
+		for (let i = 0; i < n; i++) {
+			const d = document.createElement(i % 2 ? "span" : "div");
+			el.appendChild(d);
+			el = d;
+		}
+		el.append("deep");
+		document.body.append("bottom");
+	`).Invoke(2000)
+	units := bodyUnits()
+	txt := Read(body, Limits{}, nil)
+	if want := "top\ndeep\nbottom"; txt.S != want {
+		t.Fatalf("S = %q, want %q", txt.S, want)
+	}
+	verifyMap(t, txt, units)
+	m := highlight(t, txt, "deep")
+	if got := markText(m); got != "deep" {
+		t.Fatalf("mark holds %q", got)
+	}
+}
+
+// build200k builds 2,000 paragraphs of 100 text nodes each.
+var build200k = script("", `
+	const b = document.body;
+	for (let i = 0; i < 2000; i++) {
+		const p = document.createElement("p");
+		for (let j = 0; j < 100; j++) p.appendChild(document.createTextNode("w" + (i*100+j) + " "));
+		b.appendChild(p);
+	}
+`)
+
+func TestReadManyNodes(t *testing.T) {
+	setBody(t, ``)
+	build200k.Invoke()
+	pauses := 0
+	txt := Read(body, Limits{}, func() { pauses++ })
+	if txt.Truncated {
+		t.Fatal("Truncated within the default limits")
+	}
+	if len(txt.spans) != 200_000 {
+		t.Fatalf("read %d text nodes, want 200000", len(txt.spans))
+	}
+	if pauses < 200_000/pauseEvery {
+		t.Fatalf("pause called %d times", pauses)
+	}
+	if !strings.HasPrefix(txt.S, "w0 w1 ") || !strings.HasSuffix(txt.S, " w199999 ") {
+		t.Fatalf("S = %q...%q", txt.S[:20], txt.S[len(txt.S)-20:])
+	}
+	for _, w := range []string{"w0 ", "w99 ", "w100 ", "w123456 ", "w199999 "} {
+		b := mustIndex(t, txt.S, w)
+		if got, want := txt.BodyOffset(b), jsIndex(body.Get("textContent"), w); got != want {
+			t.Fatalf("BodyOffset(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+func TestReadLimits(t *testing.T) {
+	setBody(t, ``)
+	build200k.Invoke()
+	tests := []struct {
+		lim      Limits
+		wantTail string // S ends with it
+		wantLen  int    // bytes, when not 0
+	}{
+		{Limits{MaxNodes: 1000}, "w494 ", 0}, // 1000 nodes: <p>, 100 texts, <p>, ..., <p>, 94 texts
+		{Limits{MaxBytes: 1000}, "", 1000},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.lim), func(t *testing.T) {
+			txt := Read(body, tt.lim, nil)
+			if !txt.Truncated {
+				t.Fatal("not Truncated")
+			}
+			if !strings.HasSuffix(txt.S, tt.wantTail) || tt.wantLen != 0 && len(txt.S) != tt.wantLen {
+				t.Fatalf("S (%d bytes) ends %q", len(txt.S), txt.S[max(0, len(txt.S)-20):])
+			}
+		})
+	}
+}
+
+func TestReadLargeTextNode(t *testing.T) {
+	setBody(t, `<p id="p"></p><p>end</p>`)
+	big := strings.Repeat("abcdefgh😀", 5<<20/12) // 5 MB
+	document.Call("getElementById", "p").Call("append", big)
+
+	txt := Read(body, Limits{}, nil)
+	if txt.Truncated || txt.S != big+"\nend" {
+		t.Fatalf("Truncated %v, S has %d bytes, want %d", txt.Truncated, len(txt.S), len(big)+4)
+	}
+	if got, want := txt.BodyOffset(len(big)+1), jsIndex(body.Get("textContent"), "end"); got != want {
+		t.Fatalf("BodyOffset(end) = %d, want %d", got, want)
+	}
+
+	// Cut at the byte limit, the node is read in part and can still be
+	// highlighted.
+	txt = Read(body, Limits{MaxBytes: 1 << 20}, nil)
+	if !txt.Truncated || len(txt.S) > 1<<20 || len(txt.S) < 1<<20-4 {
+		t.Fatalf("Truncated %v, S has %d bytes", txt.Truncated, len(txt.S))
+	}
+	validUTF8(t, txt.S)
+	n := len(txt.S)
+	if _, err := txt.Highlight(n-12, n, "verified", "verified"); err != nil {
+		t.Fatalf("Highlight in the part read: %v", err)
+	}
+	Clear(document)
+	if got := document.Call("getElementById", "p").Get("firstChild").Get("data").String(); got != big {
+		t.Fatalf("after Clear the node holds %d bytes, want %d", len(got), len(big))
+	}
+}
+
+// TestBodyOffset checks offsets against document.body.textContent, with
+// text before the root, scripts and styles the read skips, and then the
+// widget's own text, which must not count.
+func TestBodyOffset(t *testing.T) {
+	setBody(t, `<header>Site 😀 <script>var x = "<p>fake</p>";</script>nav<button>Menu</button></header>`+
+		`<article id="a"><h1>Title “quoted” 👍🏽</h1><p>First <b>bold</b> words.</p><style>.a { color: red }</style>`+
+		`<p>Second 🇺🇦 <a href="#x">passage</a> here<textarea>typed</textarea> and more.</p><p id="last">Last one.</p></article><footer>foot</footer>`)
+	root, err := Root(document, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := body.Get("textContent")
+	passages := []string{"Title", "“quoted” 👍🏽", "First bold", "words.", "Second 🇺🇦 passage here", "and more.", "Last one."}
+	offsets := func(txt *Text) []int {
+		var got []int
+		for _, p := range passages {
+			b := mustIndex(t, txt.S, p)
+			got = append(got, txt.BodyOffset(b), txt.BodyOffset(b+len(p)))
+		}
+		return got
+	}
+	var want []int
+	for _, p := range passages {
+		i := jsIndex(before, p)
+		want = append(want, i, i+utf16Len(p))
+	}
+	txt := Read(root, Limits{}, nil)
+	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("offsets %v, want %v", got, want)
+	}
+	// A separator maps to the next text.
+	if sep := mustIndex(t, txt.S, "\nLast"); txt.BodyOffset(sep) != jsIndex(before, "Last") {
+		t.Fatalf("BodyOffset(separator) = %d, want %d", txt.BodyOffset(sep), jsIndex(before, "Last"))
+	}
+
+	// With the widget's text in the page (marks, markers, a notice before
+	// the root, markers in a region the page hid), offsets are as before.
+	highlight(t, txt, "First bold")
+	highlight(t, txt, "Last one")
+	notice := newElement(document, "div")
+	notice.Set("textContent", "A notice")
+	body.Call("prepend", notice)
+	document.Call("getElementById", "last").Call("setAttribute", "hidden", "")
+	txt = Read(root, Limits{}, nil)
+	passages = passages[:len(passages)-1]
+	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want[:len(want)-2]) {
+		t.Fatalf("with the widget's text, offsets %v, want %v", got, want[:len(want)-2])
+	}
+	if end := txt.BodyOffset(len(txt.S)); end != jsIndex(before, "Last") {
+		t.Fatalf("BodyOffset(end) = %d, want %d", end, jsIndex(before, "Last"))
+	}
+}
+
+// article builds a page of about 20,000 words: 1,000 paragraphs of 20
+// words with links and emphasis.
+func article() string {
+	var b strings.Builder
+	b.WriteString("<article>")
+	for i := range 1000 {
+		fmt.Fprintf(&b, `<p>Paragraph %d says that <a href="#%d">the minister</a> had <em>clearly</em> stated “we will build the bridge next year” on Friday.</p>`, i, i)
+	}
+	b.WriteString("</article>")
+	return b.String()
+}
+
+func BenchmarkRead(b *testing.B) {
+	setBody(b, article())
+	root, err := Root(document, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var txt *Text
+	for b.Loop() {
+		txt = Read(root, Limits{}, nil)
+	}
+	b.ReportMetric(float64(len(strings.Fields(txt.S))), "words")
+}
+

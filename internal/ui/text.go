@@ -1,0 +1,114 @@
+//go:build js
+
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"factcheck/internal/bundle"
+	"factcheck/internal/match"
+)
+
+const (
+	passageMax = 60 // runes of a passage in a badge's name or a panel entry
+	ratingMax  = 24 // runes of a review's rating shown as a badge's word
+)
+
+// word is the word a badge shows for f: "Verified", "Misquoted", or the
+// review's own rating ("False", "Misleading"), "Disputed" when it has none.
+func word(f *match.Finding) string {
+	switch f.Verdict {
+	case match.Verified:
+		return "Verified"
+	case match.Misquoted:
+		return "Misquoted"
+	}
+	if r := rating(f); r != "" {
+		return r
+	}
+	return "Disputed"
+}
+
+// rating is the review's rating text for a disputed finding, shortened, or
+// "" when there is none.
+func rating(f *match.Finding) string {
+	if f.Claim == nil {
+		return ""
+	}
+	return shorten(f.Claim.Rating, ratingMax)
+}
+
+// label is a badge's accessible name: the verdict and the passage it is
+// about, such as "Disputed (False): did not go well".
+func label(it Item) string {
+	head := "Disputed"
+	switch r := rating(it.Finding); {
+	case it.Finding.Verdict != match.Disputed:
+		head = word(it.Finding)
+	case r != "" && !strings.EqualFold(r, head):
+		head += " (" + r + ")"
+	}
+	return head + ": " + shorten(it.Passage, passageMax)
+}
+
+// shorten collapses s's white space and cuts it to at most max runes,
+// at a word boundary when one is near, ending a cut text with "…".
+func shorten(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := string(r[:max-1])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// formatDate writes an ISO 8601 date ("2022-01-27", or a date-time starting
+// with one) as "27 January 2022"; any other text is returned as it is.
+func formatDate(iso string) string {
+	s := strings.TrimSpace(iso)
+	if len(s) > len(time.DateOnly) && s[len(time.DateOnly)] == 'T' {
+		s = s[:len(time.DateOnly)]
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return iso
+	}
+	return t.Format("2 January 2006")
+}
+
+// safeURL parses u when it is an absolute http or https URL, the only links
+// the widget makes, and returns nil otherwise: a bundle's javascript: or
+// data: URL must never become a link.
+func safeURL(u string) *url.URL {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return nil
+	}
+	return p
+}
+
+// role is what p does: job title and affiliation, comma-separated.
+func role(p bundle.Person) string {
+	var parts []string
+	for _, s := range []string{p.JobTitle, p.Affiliation} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// official is the official wording a verified or misquoted finding matched:
+// the part of the statement the passage corresponds to, else all of it.
+func official(f *match.Finding) string {
+	if f.Official != "" || f.Statement == nil {
+		return f.Official
+	}
+	return f.Statement.Text
+}

@@ -1,0 +1,103 @@
+//go:build js
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"syscall/js"
+)
+
+// await blocks the calling goroutine until promise settles. The page's
+// event loop runs meanwhile.
+func await(promise js.Value) (js.Value, error) {
+	done := make(chan struct{})
+	var value js.Value
+	var err error
+	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		value = args[0]
+		close(done)
+		return nil
+	})
+	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		err = jsError(args[0])
+		close(done)
+		return nil
+	})
+	defer then.Release()
+	defer catch.Release()
+	promise.Call("then", then, catch)
+	<-done
+	return value, err
+}
+
+// jsError turns a thrown JavaScript value into a Go error.
+func jsError(v js.Value) error {
+	if v.Type() == js.TypeObject && v.Get("message").Type() == js.TypeString {
+		return errors.New(v.Get("message").String())
+	}
+	return errors.New(v.Call("toString").String())
+}
+
+// yielder gives the page's event loop a turn: a message posted to itself
+// runs after pending input and rendering work, without setTimeout's
+// clamping.
+type yielder struct {
+	port js.Value
+	ch   chan struct{}
+}
+
+func newYielder() *yielder {
+	y := &yielder{ch: make(chan struct{}, 1)}
+	mc := js.Global().Get("MessageChannel").New()
+	mc.Get("port1").Set("onmessage", js.FuncOf(func(js.Value, []js.Value) any {
+		y.ch <- struct{}{}
+		return nil
+	}))
+	y.port = mc.Get("port2")
+	return y
+}
+
+func (y *yielder) yield() {
+	y.port.Call("postMessage", js.Null())
+	<-y.ch
+}
+
+// dispatch sends a CustomEvent named name with detail to document.
+func dispatch(name string, detail js.Value) {
+	init := js.Global().Get("Object").New()
+	init.Set("detail", detail)
+	ev := js.Global().Get("CustomEvent").New(name, init)
+	js.Global().Get("document").Call("dispatchEvent", ev)
+}
+
+// fetchBytes fetches url and returns its body, refusing more than limit
+// bytes (by Content-Length, and again after reading).
+func fetchBytes(url string, limit int) ([]byte, error) {
+	opts := js.Global().Get("Object").New()
+	opts.Set("credentials", "omit")
+	resp, err := await(js.Global().Call("fetch", url, opts))
+	if err != nil {
+		return nil, fmt.Errorf("cannot fetch the statement bundle %s: %v", url, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("cannot fetch the statement bundle %s: HTTP %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	if n := resp.Get("headers").Call("get", "Content-Length"); n.Type() == js.TypeString {
+		var size int
+		if _, err := fmt.Sscan(n.String(), &size); err == nil && size > limit {
+			return nil, fmt.Errorf("the statement bundle %s is %d bytes; the limit is %d", url, size, limit)
+		}
+	}
+	buf, err := await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the statement bundle %s: %v", url, err)
+	}
+	bytes := js.Global().Get("Uint8Array").New(buf)
+	if n := bytes.Length(); n > limit {
+		return nil, fmt.Errorf("the statement bundle %s is %d bytes; the limit is %d", url, n, limit)
+	}
+	data := make([]byte, bytes.Length())
+	js.CopyBytesToGo(data, bytes)
+	return data, nil
+}
