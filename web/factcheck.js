@@ -143,9 +143,10 @@
     }
   }
 
-  // verdicts reads a comma-separated string or an array of verdict names.
+  // verdicts reads a comma-separated string or an array of verdict names;
+  // none given (or an empty string) means all.
   function verdicts(value) {
-    if (value == null) {
+    if (value == null || value === '') {
       return VERDICTS.slice();
     }
     var names = Array.isArray(value) ? value : String(value).split(',');

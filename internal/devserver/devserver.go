@@ -46,9 +46,10 @@ type handler struct {
 	root *os.Root
 }
 
-// Handler returns a handler serving the files under dir. "/" serves
-// index.html. Paths with a segment that starts with "." (dotfiles, ..) are
-// not found; so are directories.
+// Handler returns a handler serving the files under dir, which it keeps
+// open. "/" serves index.html. Paths with a segment that starts with "."
+// (dotfiles, ..) are not found, and so are directories and anything a
+// symbolic link leads to outside dir.
 func Handler(dir string) (http.Handler, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {

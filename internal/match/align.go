@@ -50,9 +50,11 @@ func (a *aligner) align(q []int32, gap []bool, s []int32, lo, hi int) alignment 
 		}
 	}
 	last := d[n*w : (n+1)*w]
+	// On a tie the later end wins: a changed last word then reads as a
+	// substitution (February → March) rather than an added word.
 	end := 0
 	for j := 1; j <= m; j++ {
-		if last[j] < last[end] {
+		if last[j] <= last[end] {
 			end = j
 		}
 	}

@@ -100,7 +100,7 @@ func TestSeedArticle(t *testing.T) {
 	// The verified quotes are badged whole, not in part.
 	for _, f := range found {
 		if f.Verdict == Verified && f.Statement.ID == "#s1" && strings.Contains(f.Official, "He has said") &&
-			!strings.HasSuffix(f.Official, "completely false.") {
+			!strings.HasSuffix(f.Official, "completely false") {
 			t.Errorf("Horne's quote matched only %q", f.Official)
 		}
 	}

@@ -1,7 +1,8 @@
 package match
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"factcheck/internal/passage"
 	"factcheck/internal/textnorm"
@@ -111,50 +112,59 @@ type statementCandidate struct {
 	diag int32 // where the quote's first word falls in the statement
 }
 
-// statementCandidates votes, for each uncommon word of the quote, for the
-// statements holding it at a consistent position, and returns the few
-// statements with the most (weighted) votes.
+// statementCandidates votes, with the quote's rarest words, for the
+// statements holding them at a consistent position, and returns the few
+// statements with the most (weighted) votes. Rare words are enough to find
+// a statement the quote comes from, and they bound the work: a common word's
+// postings are long.
 func (s *Scan) statementCandidates(ids []int32) []statementCandidate {
-	clear(s.votes)
+	s.rare = s.rare[:0]
 	for i, id := range ids {
-		if id < 0 || s.m.common[id] {
-			continue
+		if id >= 0 && !s.m.common[id] && len(s.m.statementPostings[id]) <= maxPostings {
+			s.rare = append(s.rare, i)
 		}
-		posts := s.m.statementPostings[id]
-		if len(posts) > maxPostings {
-			continue
-		}
-		for _, p := range posts {
+	}
+	postings := func(i int) int { return len(s.m.statementPostings[ids[i]]) }
+	slices.SortFunc(s.rare, func(a, b int) int { return postings(a) - postings(b) })
+	clear(s.votes)
+	for _, i := range s.rare[:min(len(s.rare), voteWords)] {
+		id := ids[i]
+		for _, p := range s.m.statementPostings[id] {
 			key := uint64(p.doc)<<32 | uint64(uint32(p.pos-int32(i)))
 			s.votes[key] += s.m.weight[id]
 		}
 	}
-	type vote struct {
-		key uint64
-		v   float64
+	// Keep the best position of the best few statements.
+	var top [statementTries]struct {
+		statementCandidate
+		v float64
 	}
-	all := make([]vote, 0, len(s.votes))
-	for k, v := range s.votes {
-		all = append(all, vote{k, v})
-	}
-	sort.Slice(all, func(a, b int) bool {
-		if all[a].v != all[b].v {
-			return all[a].v > all[b].v
+	for key, v := range s.votes {
+		c := statementCandidate{int(key >> 32), int32(uint32(key))}
+		slot := -1
+		for k := range top {
+			if top[k].v > 0 && top[k].doc == c.doc {
+				slot = k
+				break
+			}
+			if slot < 0 || top[k].v < top[slot].v {
+				slot = k
+			}
 		}
-		return all[a].key < all[b].key
+		if v > top[slot].v || v == top[slot].v && top[slot].v > 0 && c.doc < top[slot].doc {
+			top[slot].statementCandidate, top[slot].v = c, v
+		}
+	}
+	slices.SortFunc(top[:], func(a, b struct {
+		statementCandidate
+		v float64
+	}) int {
+		return cmp.Or(cmp.Compare(b.v, a.v), a.doc-b.doc)
 	})
 	var out []statementCandidate
-	for _, v := range all {
-		doc := int(v.key >> 32)
-		dup := false
-		for _, c := range out {
-			dup = dup || c.doc == doc
-		}
-		if !dup {
-			out = append(out, statementCandidate{doc, int32(uint32(v.key))})
-		}
-		if len(out) == statementTries {
-			break
+	for _, t := range top {
+		if t.v > 0 {
+			out = append(out, t.statementCandidate)
 		}
 	}
 	return out

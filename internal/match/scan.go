@@ -15,6 +15,7 @@ const (
 	statementTries   = 3 // statements aligned per quote
 	wordingTries     = 8 // claim wordings verified per passage
 	maxPostings      = 4000
+	voteWords        = 6 // the rarest words of a quote that look for its statement
 )
 
 // Scan is the judging of one text, a few passages at a time, so that a
@@ -30,6 +31,7 @@ type Scan struct {
 	found   []candidate
 	al      aligner
 	votes   map[uint64]float64
+	rare    []int // scratch: indexes of a quote's rare words
 	scores  map[int32]float64
 	stems   map[string]bool // scratch: the stems of one sentence
 	article map[string]bool // the stems of the names in the whole text

@@ -29,10 +29,16 @@ func script(params, source string) js.Value {
 	return js.Global().Get("Function").New(params, source)
 }
 
-// bodyUnits returns document.body.textContent as UTF-16 code units. A lone
-// surrogate becomes U+FFFD, one unit as well, so offsets are kept.
+// bodyUnits returns document.body.textContent without the widget's text,
+// as UTF-16 code units. A lone surrogate becomes U+FFFD, one unit as well,
+// so offsets are kept.
 func bodyUnits() []uint16 {
-	return utf16.Encode([]rune(body.Get("textContent").String()))
+	clone := body.Call("cloneNode", true)
+	ui := clone.Call("querySelectorAll", ownTextWidgets)
+	for i := range ui.Length() {
+		ui.Index(i).Call("remove")
+	}
+	return utf16.Encode([]rune(clone.Get("textContent").String()))
 }
 
 // verifyMap checks the map of txt against the page: each span's node holds

@@ -278,4 +278,3 @@ func BenchmarkRead(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(strings.Fields(txt.S))), "words")
 }
-

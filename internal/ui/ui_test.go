@@ -250,7 +250,7 @@ func TestMisquoteDiff(t *testing.T) {
 func TestTextIsNotHTML(t *testing.T) {
 	host := newHost(t)
 	evil := *horne
-	evil.Text = `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	evil.Text = `<script>alert(1)</script><img src=x onerror=window.fcInjected=1>`
 	evil.Speaker = bundle.Person{Name: "<b>Someone</b>"}
 	MountBadge(host, Item{
 		Finding: &match.Finding{Verdict: match.Verified, Statement: &evil},

@@ -1,0 +1,101 @@
+package passage
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []gotQuote
+	}{
+		{"english double", "He called it “a disaster” twice.", []gotQuote{{"a disaster", 0, ""}}},
+		{"ascii double", `He called it "a disaster" twice.`, []gotQuote{{"a disaster", 0, ""}}},
+		{"english single", "the so-called ‘frank’ talks", []gotQuote{{"frank", 0, ""}}},
+		{"ascii single", "a pledge for 'decisive response' in", []gotQuote{{"decisive response", 0, ""}}},
+		{"french with no-break spaces", "« Nous ne céderons pas », a déclaré le ministre.",
+			[]gotQuote{{"Nous ne céderons pas", 0, ""}}},
+		{"french tight", "il a dit «non» hier", []gotQuote{{"non", 0, ""}}},
+		{"danish", "han sagde »nej« i går", []gotQuote{{"nej", 0, ""}}},
+		{"german", "Er sagte: „Das ist nicht wahr“.", []gotQuote{{"Das ist nicht wahr", 0, ""}}},
+		{"polish", "Powiedział „to nieprawda” wczoraj", []gotQuote{{"to nieprawda", 0, ""}}},
+		{"german single", "das ‚einfache‘ Wort", []gotQuote{{"einfache", 0, ""}}},
+		{"single guillemets", "le mot ‹ simple › ici", []gotQuote{{"simple", 0, ""}}},
+		{"swiss single guillemets", "das Wort ›einfach‹ hier", []gotQuote{{"einfach", 0, ""}}},
+		{"cjk corners", "彼は「東京へ行く」と言った。", []gotQuote{{"東京へ行く", 0, ""}}},
+		{"cjk white corners", "「彼は『はい』と言った」", []gotQuote{{"彼は『はい』と言った", 0, ""}, {"はい", 1, ""}}},
+		{"swedish", "han sa ”nej” igen", []gotQuote{{"nej", 0, ""}}},
+		{"ascii opening, curly closing", `allies to "respond decisively” if Russia`,
+			[]gotQuote{{"respond decisively", 0, ""}}},
+		{"curly opening, ascii closing", "outlet, “...completely false.\"", []gotQuote{{"...completely false.", 0, ""}}},
+		{"nested", "She told CNN, “Anonymous sources are 'leaking' falsehoods”.",
+			[]gotQuote{{"Anonymous sources are 'leaking' falsehoods", 0, ""}, {"leaking", 1, ""}}},
+		{"nested curly", "“the ‘frank’ talks”", []gotQuote{{"the ‘frank’ talks", 0, ""}, {"frank", 1, ""}}},
+		{"nested same marks", `He said "a "b" c" then`, []gotQuote{{`a "b" c`, 0, ""}, {"b", 1, ""}}},
+		{"three deep", "“Smith said ‘Jones told me “no” twice’ today,” Horne said.", []gotQuote{
+			{"Smith said ‘Jones told me “no” twice’ today", 0, "Horne"},
+			{"Jones told me “no” twice", 1, "Smith"},
+			{"no", 2, "Jones"}}},
+		{"apostrophes are not quotes", "Russia’s and Ukraine’s leaders, the ’90s, rock ’n’ roll, don't, students’ union, O’Neill",
+			nil},
+		{"plural possessive inside double quotes", "“the students’ union voted”", []gotQuote{{"the students’ union voted", 0, ""}}},
+		{"plural possessive closes an open single quote", "‘the students’ union", []gotQuote{{"the students", 0, ""}}},
+		{"apostrophes inside a single quote", "‘Ukraine’s ’90s don’t’", []gotQuote{{"Ukraine’s ’90s don’t", 0, ""}}},
+		{"trailing comma belongs to the sentence", "“We will respond,” Horne said.", []gotQuote{{"We will respond", 0, "Horne"}}},
+		{"rtl arabic", "قال المتحدث «لن نتراجع» أمس", []gotQuote{{"لن نتراجع", 0, ""}}},
+		{"rtl hebrew", `הוא אמר "שלום לכולם" אתמול`, []gotQuote{{"שלום לכולם", 0, ""}}},
+		{"emoji inside", "“We did it 🎉👨\u200d👩\u200d👧” he wrote", []gotQuote{{"We did it 🎉👨\u200d👩\u200d👧", 0, ""}}},
+		{"empty quotes are dropped", `an empty "" pair and “ ” here`, nil},
+		{"unclosed quote is dropped", "He said “this never ends. And more text.", nil},
+		{"unclosed quote does not swallow the next paragraph",
+			"He said “this never ends.\n\nThe next paragraph has “a real quote” in it.",
+			[]gotQuote{{"a real quote", 0, ""}}},
+		{"unclosed inner quote is dropped", "“He said ‘no way.” Then", []gotQuote{{"He said ‘no way.", 0, ""}}},
+		{"stray closing marks", "a” b» c」 d’ e", nil},
+		{"paragraph-crossing quote",
+			"“The first paragraph of the quote.\n\n“The second paragraph ends it,” Horne said.",
+			[]gotQuote{{"The first paragraph of the quote.\n\n“The second paragraph ends it", 0, "Horne"}}},
+		{"paragraph-crossing french", "« Premier paragraphe.\n» Second paragraphe. »",
+			[]gotQuote{{"Premier paragraphe.\n» Second paragraphe.", 0, ""}}},
+		{"paragraph-crossing over three paragraphs", "“One.\n“Two.\n“Three.”",
+			[]gotQuote{{"One.\n“Two.\n“Three.", 0, ""}}},
+		{"no crossing into a paragraph of another family", "“One.\n‘Two’ is here.",
+			[]gotQuote{{"Two", 0, ""}}},
+		{"broken quote", "“We will respond,” Horne said. “This is not a drill.”",
+			[]gotQuote{{"We will respond", 0, "Horne"}, {"This is not a drill.", 0, "Horne"}}},
+		{"broken quote, same sentence", "“We will,” Horne said, “respond decisively.”",
+			[]gotQuote{{"We will", 0, "Horne"}, {"respond decisively.", 0, "Horne"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotesOf(tt.in)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("quotes of %q:\n%s", tt.in, diffQuotes(got, tt.want))
+			}
+			checkPassages(t, tt.in, Find(tt.in))
+		})
+	}
+}
+
+// TestQuoteMarksUnpaired feeds texts of nothing but marks: no quote may
+// run over the block it starts in, and every quote is between marks.
+func TestQuoteMarksUnpaired(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("“a ", 1000),
+		strings.Repeat("a” ", 1000),
+		strings.Repeat("“‘«„ x ", 500) + "\n" + strings.Repeat("”’» y ", 500),
+		strings.Repeat(`"`, 2000),
+		strings.Repeat("'a' ", 1000),
+	} {
+		ps := Find(text)
+		checkPassages(t, text, ps)
+		for _, p := range ps {
+			if p.Depth >= maxNesting {
+				t.Fatalf("depth %d beyond maxNesting", p.Depth)
+			}
+		}
+	}
+}
