@@ -202,7 +202,10 @@ run_tests() {
 	mapfile -t pkgs < <(js_packages)
 	if ((${#pkgs[@]})); then
 		step "browser tests (wasmbrowsertest): ${pkgs[*]}"
-		GOOS=js GOARCH=wasm go test -exec wasmbrowsertest "${pkgs[@]}" || die "browser tests failed"
+		# wasmbrowsertest waits for its page's #doneButton: a test that
+		# removes it from the document hangs until the timeout.
+		GOOS=js GOARCH=wasm go test -exec wasmbrowsertest -timeout 3m "${pkgs[@]}" ||
+			die "browser tests failed"
 	fi
 
 	fuzz 5s

@@ -465,13 +465,3 @@ func TestParseRatesTrue(t *testing.T) {
 		})
 	}
 }
-
-func BenchmarkParse(b *testing.B) {
-	data := Generate(10000, 1000, 1)
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Parse(data); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

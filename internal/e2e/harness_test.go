@@ -5,7 +5,9 @@
 // tests watch the page, its events and its console as a reader's browser
 // would. Run ./build.sh build first: the tests use web/factcheck.wasm.
 //
-// go test ./internal/e2e/ -screenshots DIR saves screenshots in DIR.
+// go test ./internal/e2e/ -screenshots DIR saves screenshots in DIR
+// (relative to the repository root); -run TestDemoLoads -screenshots web
+// renews the README's web/screenshot.png.
 package e2e
 
 import (
@@ -32,7 +34,7 @@ import (
 	"factcheck/internal/devserver"
 )
 
-var screenshots = flag.String("screenshots", "", "save screenshots in this directory")
+var screenshots = flag.String("screenshots", "", "save screenshots in this directory (relative to the repository root)")
 
 // repoRoot is the repository root, seen from this package's directory.
 const repoRoot = "../.."
@@ -360,16 +362,20 @@ func (tb *tab) screenshot(t *testing.T, name string) string {
 	if *screenshots == "" {
 		return ""
 	}
+	dir := *screenshots
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(repoRoot, dir)
+	}
 	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	if err := os.MkdirAll(*screenshots, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(*screenshots, name+".png")
+	path := filepath.Join(dir, name+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
 	}

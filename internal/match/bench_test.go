@@ -13,7 +13,7 @@ import (
 // issue's sizes, 1k and 10k statements against 20k- and 200k-word texts.
 func BenchmarkCheck(b *testing.B) {
 	for _, stmts := range []int{1_000, 10_000} {
-		bn, err := bundle.Parse(bundle.Generate(stmts, stmts/10, 1))
+		bn, err := bundle.Parse(workload.Bundle(stmts, stmts/10, 1))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func BenchmarkCheck(b *testing.B) {
 
 // BenchmarkNew indexes a 10k-statement bundle.
 func BenchmarkNew(b *testing.B) {
-	bn, err := bundle.Parse(bundle.Generate(10_000, 1_000, 1))
+	bn, err := bundle.Parse(workload.Bundle(10_000, 1_000, 1))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -62,9 +62,9 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 
 	ensureStyles(t.doc)
 	m := &Mark{}
-	for _, sp := range t.spans[first : last+1] {
-		if !isSpace(t.S[sp.start:sp.end]) {
-			m.Elements = append(m.Elements, wrap(t.doc, sp.node, verdict))
+	for i := first; i <= last; i++ {
+		if sp := t.spans[i]; !isSpace(t.S[sp.start:sp.end]) {
+			m.Elements = append(m.Elements, wrap(t.doc, t.node(i), verdict))
 		}
 	}
 	m.Elements[0].Call("prepend", srMarker(t.doc, "Start of", label))
@@ -106,17 +106,17 @@ func (t *Text) locate(start, end int) (first, last int, err error) {
 // as Read saw them, and not inside a mark.
 func (t *Text) check(first, last int) error {
 	for i := first; i <= last; i++ {
-		sp := t.spans[i]
-		if !sp.node.Get("isConnected").Bool() {
+		sp, node := t.spans[i], t.node(i)
+		if !node.Get("isConnected").Bool() {
 			return errChanged
 		}
 		// Only the last span can be a part of its node: the one Read cut
 		// at its byte limit.
-		n, want := sp.node.Get("length").Int(), utf16Len(t.S[sp.start:sp.end])
+		n, want := node.Get("length").Int(), utf16Len(t.S[sp.start:sp.end])
 		if n != want && !(t.Truncated && i == len(t.spans)-1 && n > want) {
 			return errChanged
 		}
-		if p := sp.node.Get("parentElement"); p.Truthy() && p.Call("closest", markSelector).Truthy() {
+		if p := node.Get("parentElement"); p.Truthy() && p.Call("closest", markSelector).Truthy() {
 			return errNested
 		}
 	}
@@ -126,11 +126,11 @@ func (t *Text) check(first, last int) error {
 // split splits the node of span i at byte at of S: the node keeps the
 // first part, a new node holds the rest and gets a span of its own.
 func (t *Text) split(i, at int) {
-	sp := &t.spans[i]
+	head, sp := t.node(i), &t.spans[i]
 	k := utf16Len(t.S[sp.start:at])
-	tail := sp.node.Call("splitText", k)
-	recordSplit(sp.node, tail)
-	rest := span{node: tail, start: at, end: sp.end, body: sp.body + k}
+	tail := head.Call("splitText", k)
+	recordSplit(head, tail)
+	rest := span{index: -1, node: tail, start: at, end: sp.end, body: sp.body + k}
 	sp.end = at
 	t.spans = slices.Insert(t.spans, i+1, rest)
 }

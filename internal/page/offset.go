@@ -10,23 +10,45 @@ import (
 // BodyOffset maps a byte offset in S to the UTF-16 code-unit offset in
 // document.body.textContent as it was before the widget changed anything:
 // the text of widget elements is not counted, the text of skipped page
-// elements (such as scripts) is. A separator Read added maps to the offset
-// of the next text; the end of S maps to the end of the last text.
+// elements (such as scripts) is. An offset between two texts, as a
+// separator Read added is, maps to the start of the next text; the end of
+// S maps to the end of the last text. Use it for the start of a passage.
 func (t *Text) BodyOffset(b int) int {
+	b = t.clamp(b)
+	i := sort.Search(len(t.spans), func(i int) bool { return t.spans[i].end > b })
+	if i == len(t.spans) {
+		return t.bodyAt(i-1, b)
+	}
+	return t.bodyAt(i, b)
+}
+
+// BodyEnd is BodyOffset for the exclusive end of a passage: an offset
+// between two texts maps to the end of the text before it, so the range
+// [BodyOffset(start), BodyEnd(end)) of body.textContent holds no text that
+// follows the passage, such as a skipped <script> or the whitespace
+// between two blocks.
+func (t *Text) BodyEnd(b int) int {
+	b = t.clamp(b)
+	i := sort.Search(len(t.spans), func(i int) bool { return t.spans[i].start >= b })
+	if i == 0 {
+		return t.bodyAt(0, b)
+	}
+	return t.bodyAt(i-1, b)
+}
+
+// clamp returns b within S, at the start of its character.
+func (t *Text) clamp(b int) int {
+	return runeFloor(t.S, min(max(b, 0), len(t.S)))
+}
+
+// bodyAt maps b to a body offset within span i, or to its start or end
+// when b lies before or after it.
+func (t *Text) bodyAt(i, b int) int {
 	if len(t.spans) == 0 {
 		return 0
 	}
-	b = runeFloor(t.S, min(max(b, 0), len(t.S)))
-	i := sort.Search(len(t.spans), func(i int) bool { return t.spans[i].end > b })
-	if i == len(t.spans) {
-		last := t.spans[i-1]
-		return last.body + utf16Len(t.S[last.start:last.end])
-	}
 	sp := t.spans[i]
-	if b <= sp.start {
-		return sp.body
-	}
-	return sp.body + utf16Len(t.S[sp.start:b])
+	return sp.body + utf16Len(t.S[sp.start:min(max(b, sp.start), sp.end)])
 }
 
 // utf16Len returns the number of UTF-16 code units of the valid UTF-8 s:

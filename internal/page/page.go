@@ -6,9 +6,11 @@
 // text nodes in marks (Highlight, Clear), in the manner of the Hypothesis
 // client's anchoring and highlighter.
 //
-// Every call into JavaScript costs a crossing of the Wasm boundary, so the
-// package converts the strings it passes on every node to JavaScript once,
-// and asks at most a few questions per node.
+// Every call into JavaScript costs a crossing of the Wasm boundary, and a
+// node or string that crosses costs microseconds more, so Read takes the
+// page's nodes in chunks of thousands, asking each question of a whole
+// chunk in one call (see bulk.go); nodes cross one by one only when
+// Highlight needs them.
 package page
 
 import "syscall/js"
@@ -23,40 +25,37 @@ const (
 	verdictKey = "data-verdict"
 )
 
-// Node types, from the DOM standard.
-const (
-	elementNode = 1
-	textNode    = 3
-	cdataNode   = 4
+// What Read skips, besides the elements with these tags: hidden and
+// editable regions and the widget's elements other than its marks. The
+// hidden attribute's until-found state is text the browser's
+// find-in-page reveals, so it is read.
+const skipAttrs = `[hidden]:not([hidden="until-found" i]),` +
+	`[contenteditable]:not([contenteditable="false" i]),` + widgetText
+
+var (
+	skipTags = []string{"script", "style", "noscript", "template", "textarea", "input", "select",
+		"option", "datalist", "button", "svg", "iframe", "object", "canvas", "video", "audio"}
+	blockTags = []string{"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "menu",
+		"blockquote", "pre", "section", "article", "aside", "header", "footer", "hgroup", "figure",
+		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dd",
+		"dt", "br", "hr", "main", "nav", "form", "fieldset", "legend", "details", "summary",
+		"address", "dialog"}
 )
 
-// Selectors Read uses on every element. The hidden attribute's until-found
-// state is text the browser's find-in-page reveals, so it is read.
+// widgetText matches the widget's elements other than marks: their text
+// is the widget's, not the page's. Marks are transparent: the text inside
+// them is the page's own. outerWidgetText matches the outermost of them.
 const (
-	skipTags = "script,style,noscript,template,textarea,input,select,option," +
-		"datalist,button,svg,iframe,object,canvas,video,audio"
-	skipAttrs = `[hidden]:not([hidden="until-found" i]),` +
-		`[contenteditable]:not([contenteditable="false" i]),` +
-		"[" + uiAttr + "]:not(" + markTag + ")"
-	blockTags = "p,div,h1,h2,h3,h4,h5,h6,li,ul,ol,menu,blockquote,pre," +
-		"section,article,aside,header,footer,hgroup,figure,figcaption," +
-		"table,thead,tbody,tfoot,tr,td,th,caption,dl,dd,dt,br,hr,main,nav," +
-		"form,fieldset,legend,details,summary,address,dialog"
+	widgetText      = "[" + uiAttr + "]:not(" + markTag + ")"
+	outerWidgetText = widgetText + ":not(" + widgetText + " *)"
 )
 
 var (
-	skipSelector  = js.ValueOf(skipTags + "," + skipAttrs)
-	skipOrBlock   = js.ValueOf(skipTags + "," + skipAttrs + "," + blockTags)
-	uiSelector    = js.ValueOf("[" + uiAttr + "]")
-	markSelector  = js.ValueOf(markTag)
-	objectFn      = js.Global().Get("Object")
-	uiTextElement = js.ValueOf(ownTextWidgets)
+	uiSelector   = js.ValueOf("[" + uiAttr + "]")
+	markSelector = js.ValueOf(markTag)
+	outerOwnText = js.ValueOf(outerWidgetText)
+	objectFn     = js.Global().Get("Object")
 )
-
-// ownTextWidgets matches the outermost widget elements other than marks:
-// their text is the widget's, not the page's. Marks are transparent: the
-// text inside them is the page's own.
-const ownTextWidgets = "[" + uiAttr + "]:not(" + markTag + "):not([" + uiAttr + "]:not(" + markTag + ") *)"
 
 // jsLen returns the length in UTF-16 code units of the JavaScript string s
 // without copying it into Go.

@@ -10,14 +10,13 @@ import (
 // Limits bound the work of one Read so that a hostile page cannot hang the
 // tab. A zero field takes its default: 300,000 nodes, 8 MB of text.
 type Limits struct {
-	MaxNodes int // elements and text nodes visited
+	MaxNodes int // nodes visited (elements, text, comments)
 	MaxBytes int // bytes of Text.S
 }
 
 const (
 	defaultMaxNodes = 300_000
 	defaultMaxBytes = 8 << 20
-	pauseEvery      = 4096 // nodes between calls of Read's pause function
 )
 
 // Text is the text of an article with a map back to the page's text nodes.
@@ -29,22 +28,34 @@ type Text struct {
 	// Truncated reports that Read stopped at its Limits.
 	Truncated bool
 
-	doc   js.Value
-	spans []span // the pieces of S that came from text nodes, in order
+	doc    js.Value
+	chunks []js.Value // the JavaScript arrays of the nodes Read visited, chunkSize each but the last
+	spans  []span     // the pieces of S that came from text nodes, in order
 }
 
 // span is the piece of Text.S that came from one text node.
 type span struct {
-	node       js.Value
-	start, end int // bytes of S
-	body       int // UTF-16 offset of the node's first character in body.textContent
+	index      int      // the node's place in chunks; -1 for a node Highlight made
+	node       js.Value // the node, once Highlight needed it
+	start, end int      // bytes of S
+	body       int      // UTF-16 offset of the node's first character in body.textContent
+}
+
+// node returns the text node of span i.
+func (t *Text) node(i int) js.Value {
+	sp := &t.spans[i]
+	if sp.node.IsUndefined() {
+		sp.node = t.chunks[sp.index/chunkSize].Index(sp.index % chunkSize)
+	}
+	return sp.node
 }
 
 // Read collects the text under root in one pass and returns it with a map
 // back to the DOM. Root should be document.body or inside it (body offsets
 // count from root's start otherwise). pause, when non-nil, is called every
 // few thousand nodes so that the caller can yield to the page's event loop;
-// it may block.
+// it may block. If the page changes under root while it runs, Read reads
+// again without pausing.
 //
 // Read skips what is not article text (scripts, styles, form controls, SVG,
 // embedded content, hidden and editable regions, and the widget's own
@@ -56,109 +67,126 @@ func Read(root js.Value, lim Limits, pause func()) *Text {
 	if lim.MaxBytes <= 0 {
 		lim.MaxBytes = defaultMaxBytes
 	}
-	doc := root.Get("ownerDocument")
-	r := &reader{
-		t:       &Text{doc: doc},
-		lim:     lim,
-		pause:   pause,
-		widgets: doc.Call("querySelector", uiTextElement).Truthy(),
+	if pause != nil {
+		if t := read(root, lim, pause); t != nil {
+			return t
+		}
 	}
-	r.pos = r.offsetOf(root, doc)
-	r.walk(root)
+	return read(root, lim, nil)
+}
+
+// read is Read; it returns nil if the page changed while pause ran.
+func read(root js.Value, lim Limits, pause func()) *Text {
+	doc := root.Get("ownerDocument")
+	r := &reader{t: &Text{doc: doc}, maxBytes: lim.MaxBytes}
+	w := newWalker(doc, root)
+	var changes *watcher
+	if pause != nil {
+		changes = watch(root)
+		defer changes.stop()
+	}
+	for visited := 0; ; {
+		// Ask for one node more than the limit allows, to tell whether
+		// the limit cut the read short.
+		n := min(chunkSize, lim.MaxNodes-visited+1)
+		c := w.fetch(n)
+		if c == nil {
+			break
+		}
+		k := len(c.kind)
+		if visited+k > lim.MaxNodes {
+			k = lim.MaxNodes - visited
+			r.t.Truncated = true
+		}
+		r.t.chunks = append(r.t.chunks, c.nodes)
+		if !r.read(c, visited, k) || r.t.Truncated || k < n {
+			break
+		}
+		visited += k
+		if pause != nil {
+			if pause(); changes.seen() {
+				return nil
+			}
+		}
+	}
+	// The text before root may have changed while pause ran: it is
+	// measured last.
+	base := offsetOf(root, doc)
+	for i := range r.t.spans {
+		r.t.spans[i].body += base
+	}
 	r.t.S = r.b.String()
 	return r.t
 }
 
-// reader holds the state of one Read.
+// reader holds the state of one read.
 type reader struct {
-	t       *Text
-	b       strings.Builder
-	lim     Limits
-	pause   func()
-	widgets bool // the page holds widget text that body offsets must not count
-	pos     int  // UTF-16 offset in body.textContent of the next text node
-	sep     bool // a block boundary is pending
-	visited int
+	t        *Text
+	b        strings.Builder
+	maxBytes int
+	pos      int     // UTF-16 offset of the next text node from root's start, in body.textContent
+	sep      bool    // a block boundary is pending
+	open     []frame // the nodes the read is inside of
+	skipping int     // how many of them Read skips
+	widget   int     // how many of them are the widget's, holding its own text
 }
 
-// frame is an element the walk is inside of.
+// frame is what the read knows of a node it visits.
 type frame struct {
-	el    js.Value
-	block bool
+	block, skip, widget bool // what the element is
+	last                bool // the node is its parent's last child
 }
 
-// walk visits the nodes under root in document order with an explicit
-// stack, so a deeply nested page cannot exhaust the goroutine's stack. It
-// asks for each node's type, its next sibling, and for an element whether
-// to skip or enter it and whether it is a block.
-func (r *reader) walk(root js.Value) {
-	var open []frame
-	node := root.Get("firstChild")
-	for {
-		for node.IsNull() {
-			if len(open) == 0 {
-				return
+// read reads the first k nodes of c, whose first node is the base-th of
+// the walk. It reports false when the byte limit stopped the read.
+func (r *reader) read(c *chunk, base, k int) bool {
+	for i := range k {
+		f := frame{last: c.last[i] != 0}
+		if c.kind[i] == kindText {
+			if !r.text(base+i, c.values[i]) {
+				return false
 			}
-			f := open[len(open)-1]
-			open = open[:len(open)-1]
-			if f.block {
-				r.boundary()
-			}
-			node = f.el.Get("nextSibling")
+		} else {
+			f.skip, f.widget = c.kind[i] == kindSkip || c.skip[i] != 0, c.ownText[i] != 0
+			f.block = c.kind[i] == kindBlock && !f.skip && r.skipping == 0
+			r.enter(f)
 		}
-		if r.visited++; r.visited > r.lim.MaxNodes {
-			r.t.Truncated = true
-			return
+		if c.kids[i] != 0 {
+			r.open = append(r.open, f)
+			continue
 		}
-		if r.pause != nil && r.visited%pauseEvery == 0 {
-			r.pause()
+		r.leave(f)
+		for f.last && len(r.open) > 0 {
+			f = r.open[len(r.open)-1]
+			r.open = r.open[:len(r.open)-1]
+			r.leave(f)
 		}
-		switch node.Get("nodeType").Int() {
-		case textNode, cdataNode:
-			if !r.text(node) {
-				return
-			}
-		case elementNode:
-			if enter, block := r.element(node); enter {
-				if block {
-					r.boundary()
-				}
-				open = append(open, frame{node, block})
-				node = node.Get("firstChild")
-				continue
-			}
-		}
-		node = node.Get("nextSibling")
+	}
+	return true
+}
+
+func (r *reader) enter(f frame) {
+	if f.block {
+		r.boundary()
+	}
+	if f.skip {
+		r.skipping++
+	}
+	if f.widget {
+		r.widget++
 	}
 }
 
-// element tells whether the walk enters el and whether el is a block. For
-// a skipped element it counts the element's text towards body offsets.
-func (r *reader) element(el js.Value) (enter, block bool) {
-	if !el.Call("matches", skipOrBlock).Bool() {
-		return true, false // the common inline element: one question
+func (r *reader) leave(f frame) {
+	if f.block {
+		r.boundary()
 	}
-	if el.Call("matches", skipSelector).Bool() {
-		r.pos += r.pageTextLen(el)
-		return false, false
+	if f.skip {
+		r.skipping--
 	}
-	return true, true
-}
-
-// pageTextLen returns the length of the page's own text in a skipped
-// element: its textContent less any widget text inside it.
-func (r *reader) pageTextLen(el js.Value) int {
-	if el.Call("matches", uiSelector).Bool() {
-		return 0
+	if f.widget {
+		r.widget--
 	}
-	n := jsLen(el.Get("textContent"))
-	if r.widgets {
-		ws := el.Call("querySelectorAll", uiTextElement)
-		for i, k := 0, ws.Length(); i < k; i++ {
-			n -= jsLen(ws.Index(i).Get("textContent"))
-		}
-	}
-	return n
 }
 
 // boundary notes a block boundary; it becomes one "\n" before the next text.
@@ -168,23 +196,25 @@ func (r *reader) boundary() {
 	}
 }
 
-// text appends a text node's data to S. It reports false when the byte
-// limit stopped the read.
-func (r *reader) text(node js.Value) bool {
-	s := node.Get("data").String()
+// text reads the data s of the index-th node of the walk, a text node. It
+// reports false when the byte limit stopped the read.
+func (r *reader) text(index int, s string) bool {
 	at := r.pos
-	r.pos += utf16Len(s)
-	if s == "" || isSpace(s) && (r.sep || r.b.Len() == 0) {
-		return true // nothing, or whitespace between blocks
+	if r.widget == 0 {
+		r.pos += utf16Len(s)
+	}
+	if r.skipping > 0 || s == "" || isSpace(s) && (r.sep || r.b.Len() == 0) {
+		return true // not read, nothing, or whitespace between blocks
 	}
 	sep := 0
 	if r.sep {
 		sep = 1
 	}
-	if room := r.lim.MaxBytes - r.b.Len() - sep; len(s) > room {
+	room := r.maxBytes - r.b.Len() - sep
+	cut := len(s) > room
+	if cut {
 		r.t.Truncated = true
-		s = s[:runeFloor(s, max(room, 0))]
-		if s == "" {
+		if s = s[:runeFloor(s, max(room, 0))]; s == "" {
 			return false
 		}
 	}
@@ -194,13 +224,13 @@ func (r *reader) text(node js.Value) bool {
 	}
 	start := r.b.Len()
 	r.b.WriteString(s)
-	r.t.spans = append(r.t.spans, span{node: node, start: start, end: r.b.Len(), body: at})
-	return !r.t.Truncated
+	r.t.spans = append(r.t.spans, span{index: index, start: start, end: r.b.Len(), body: at})
+	return !cut
 }
 
 // offsetOf returns the UTF-16 offset of root's start in body.textContent,
 // not counting widget text.
-func (r *reader) offsetOf(root, doc js.Value) int {
+func offsetOf(root, doc js.Value) int {
 	body := doc.Get("body")
 	if !body.Truthy() || root.Equal(body) || !body.Call("contains", root).Bool() {
 		return 0
@@ -209,14 +239,12 @@ func (r *reader) offsetOf(root, doc js.Value) int {
 	rng.Call("setStart", body, 0)
 	rng.Call("setEndBefore", root)
 	n := jsLen(rng.Call("toString"))
-	if r.widgets {
-		const preceding, contains = 2, 8 // Node.DOCUMENT_POSITION_*
-		ws := body.Call("querySelectorAll", uiTextElement)
-		for i, k := 0, ws.Length(); i < k; i++ {
-			w := ws.Index(i)
-			if pos := root.Call("compareDocumentPosition", w).Int(); pos&preceding != 0 && pos&contains == 0 {
-				n -= jsLen(w.Get("textContent"))
-			}
+	const preceding, contains = 2, 8 // Node.DOCUMENT_POSITION_*
+	ws := body.Call("querySelectorAll", outerOwnText)
+	for i, k := 0, ws.Length(); i < k; i++ {
+		w := ws.Index(i)
+		if pos := root.Call("compareDocumentPosition", w).Int(); pos&preceding != 0 && pos&contains == 0 {
+			n -= jsLen(w.Get("textContent"))
 		}
 	}
 	return n

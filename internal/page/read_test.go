@@ -90,6 +90,7 @@ func TestReadUnentered(t *testing.T) {
 // deep nesting, so the test builds it with DOM calls).
 func TestReadDeep(t *testing.T) {
 	setBody(t, `top`)
+	t.Cleanup(func() { setBody(t, ``) }) // before Chromium lays the page out
 	script("n", `
 		let el = document.body;
 		for (let i = 0; i < n; i++) {
@@ -133,7 +134,7 @@ func TestReadManyNodes(t *testing.T) {
 	if len(txt.spans) != 200_000 {
 		t.Fatalf("read %d text nodes, want 200000", len(txt.spans))
 	}
-	if pauses < 200_000/pauseEvery {
+	if pauses < 200_000/chunkSize {
 		t.Fatalf("pause called %d times", pauses)
 	}
 	if !strings.HasPrefix(txt.S, "w0 w1 ") || !strings.HasSuffix(txt.S, " w199999 ") {
@@ -155,7 +156,7 @@ func TestReadLimits(t *testing.T) {
 		wantTail string // S ends with it
 		wantLen  int    // bytes, when not 0
 	}{
-		{Limits{MaxNodes: 1000}, "w494 ", 0}, // 1000 nodes: <p>, 100 texts, <p>, ..., <p>, 94 texts
+		{Limits{MaxNodes: 1000}, " w987 ", 0}, // the harness's button and its text, 10 <p>, 988 text nodes
 		{Limits{MaxBytes: 1000}, "", 1000},
 	}
 	for _, tt := range tests {
@@ -213,12 +214,12 @@ func TestBodyOffset(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := body.Get("textContent")
-	passages := []string{"Title", "“quoted” 👍🏽", "First bold", "words.", "Second 🇺🇦 passage here", "and more.", "Last one."}
+	passages := []string{"Title", "“quoted” 👍🏽", "First bold", "words.", "Second 🇺🇦 passage here", "and more.", "Last one"}
 	offsets := func(txt *Text) []int {
 		var got []int
 		for _, p := range passages {
 			b := mustIndex(t, txt.S, p)
-			got = append(got, txt.BodyOffset(b), txt.BodyOffset(b+len(p)))
+			got = append(got, txt.BodyOffset(b), txt.BodyEnd(b+len(p)))
 		}
 		return got
 	}
@@ -231,9 +232,16 @@ func TestBodyOffset(t *testing.T) {
 	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("offsets %v, want %v", got, want)
 	}
-	// A separator maps to the next text.
-	if sep := mustIndex(t, txt.S, "\nLast"); txt.BodyOffset(sep) != jsIndex(before, "Last") {
-		t.Fatalf("BodyOffset(separator) = %d, want %d", txt.BodyOffset(sep), jsIndex(before, "Last"))
+	// Between texts, BodyOffset maps to the next and BodyEnd to the end of
+	// the one before: a separator, and a skipped element inline.
+	for _, c := range []struct{ before, after string }{{"more.", "Last"}, {"here", " and"}} {
+		b := mustIndex(t, txt.S, c.before) + len(c.before)
+		if got, want := txt.BodyOffset(b), jsIndex(before, c.after); got != want {
+			t.Errorf("BodyOffset after %q = %d, want %d", c.before, got, want)
+		}
+		if got, want := txt.BodyEnd(b), jsIndex(before, c.before)+utf16Len(c.before); got != want {
+			t.Errorf("BodyEnd after %q = %d, want %d", c.before, got, want)
+		}
 	}
 
 	// With the widget's text in the page (marks, markers, a notice before
@@ -277,4 +285,62 @@ func BenchmarkRead(b *testing.B) {
 		txt = Read(root, Limits{}, nil)
 	}
 	b.ReportMetric(float64(len(strings.Fields(txt.S))), "words")
+}
+
+// TestReadChangedWhilePaused changes the page when Read pauses: under the
+// root Read starts again without pausing; elsewhere it goes on.
+func TestReadChangedWhilePaused(t *testing.T) {
+	tests := []struct {
+		name       string
+		where      string // id of the element the change goes into
+		wantPauses int
+	}{
+		{"under the root", "a", 1},
+		{"outside the root", "outside", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setBody(t, `<div id="outside"></div><article id="a"><p>first</p></article>`)
+			root := byID("a")
+			script("root", `for (let i = 0; i < 3*4096; i++) root.append(document.createElement("span"))`).Invoke(root)
+			root.Call("append", "last")
+			pauses := 0
+			txt := Read(root, Limits{}, func() {
+				if pauses++; pauses == 1 {
+					p := document.Call("createElement", "p")
+					p.Set("textContent", "added")
+					byID(tt.where).Call("prepend", p)
+				}
+			})
+			if pauses != tt.wantPauses {
+				t.Fatalf("pause called %d times, want %d", pauses, tt.wantPauses)
+			}
+			want := "first\nlast"
+			if tt.where == "a" {
+				want = "added\n" + want
+			}
+			if txt.S != want {
+				t.Fatalf("S = %q, want %q", txt.S, want)
+			}
+			verifyMap(t, txt, bodyUnits())
+		})
+	}
+}
+
+// TestDecodeValues decodes what JSON.stringify makes of strings Go cannot
+// hold as they are, and of the characters it escapes.
+func TestDecodeValues(t *testing.T) {
+	values := script("", `return [null, "", "plain", "q\"uote", "back\\slash", "\n\t\r\b\f\u0001\u001f\u007f",
+		"\uD800", "a\uDC00b", "\uD83D\uDE00", "\uDE00\uD83D", "\u2028\u2029", "é😀", "/"]`).Invoke()
+	want := []string{"", "", "plain", `q"uote`, `back\slash`, "\n\t\r\b\f\x01\x1f\x7f",
+		"\uFFFD", "a\uFFFDb", "😀", "\uFFFD\uFFFD", "\u2028\u2029", "é😀", "/"}
+	got := decodeValues(jsonObject.Call("stringify", values).String(), values.Length())
+	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+		t.Fatalf("decodeValues =\n%q\nwant\n%q", got, want)
+	}
+	for i, s := range got[1:] { // as each string crosses on its own
+		if direct := values.Index(i + 1).String(); s != direct {
+			t.Errorf("value %d: %q, crossing alone %q", i+1, s, direct)
+		}
+	}
 }

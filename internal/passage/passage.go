@@ -31,7 +31,8 @@ type Span struct{ Start, End int }
 type Passage struct {
 	Kind Kind
 	// Span is, for a Quote, the quoted words without the marks, trimmed of
-	// spaces; for a Sentence, the sentence trimmed of spaces.
+	// spaces and of a final comma (“…,” she said); for a Sentence, the
+	// sentence trimmed of spaces.
 	Span
 	// Sentence is the sentence containing the passage (for a Sentence,
 	// equal to Span; for a quote running over several sentences, the span

@@ -54,6 +54,8 @@ func TestQuotes(t *testing.T) {
 			"He said “this never ends.\n\nThe next paragraph has “a real quote” in it.",
 			[]gotQuote{{"a real quote", 0, ""}}},
 		{"unclosed inner quote is dropped", "“He said ‘no way.” Then", []gotQuote{{"He said ‘no way.", 0, ""}}},
+		{"a quote inside an unclosed one is top level", "He said “this is ‘fine’ and more.",
+			[]gotQuote{{"fine", 0, ""}}},
 		{"stray closing marks", "a” b» c」 d’ e", nil},
 		{"paragraph-crossing quote",
 			"“The first paragraph of the quote.\n\n“The second paragraph ends it,” Horne said.",

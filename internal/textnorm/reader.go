@@ -25,6 +25,12 @@ type reader struct {
 
 	fold     cases.Caser
 	haveFold bool
+
+	cache [64]struct { // see single; r == 0 is an empty entry
+		r    rune
+		n    uint8
+		form [11]byte
+	}
 }
 
 // next advances to the next segment and returns its comparison form
@@ -58,8 +64,31 @@ func (r *reader) next() (form []byte, start, end int, ok bool) {
 		i += size
 	}
 	r.pos += n
-	r.segment(r.s[start:r.pos])
+	seg := r.s[start:r.pos]
+	if n == 1 {
+		// ASCII before a rune that does not combine with it.
+		return asciiForm[seg[0] : seg[0]+1], start, r.pos, true
+	}
+	if c, size := utf8.DecodeRuneInString(seg); size == n {
+		return r.single(c, seg), start, r.pos, true
+	}
+	r.segment(seg)
 	return r.out, start, r.pos, true
+}
+
+// single returns the comparison form of seg, the single rune c, from the
+// cache of recent runes: most non-ASCII runes of a text (quotes, dashes,
+// accented letters) come back again and again.
+func (r *reader) single(c rune, seg string) []byte {
+	e := &r.cache[int(c)%len(r.cache)]
+	if e.r == c {
+		return e.form[:e.n]
+	}
+	r.segment(seg)
+	if len(r.out) <= len(e.form) {
+		e.r, e.n = c, uint8(copy(e.form[:], r.out))
+	}
+	return r.out
 }
 
 // segment sets r.out to the comparison form of one non-ASCII segment.

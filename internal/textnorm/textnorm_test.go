@@ -143,20 +143,19 @@ func TestNormalizeOffsets(t *testing.T) {
 	if want := `"fine" biden café exam ... &`; norm != want {
 		t.Fatalf("Normalize = %q, want %q", norm, want)
 	}
-	// Each normalised piece maps back to the source it came from.
+	// Each normalised piece maps back to exactly the source it came from:
+	// its first byte to the source's start, the byte after it to the
+	// source's end.
+	from := 0
 	for _, tt := range []struct{ norm, src string }{
-		{`"`, "“"}, {"fine", "ﬁne"}, {"biden", "Ｂｉｄｅｎ"}, {"café", "cafe\u0301"},
+		{`"`, "“"}, {"fine", "ﬁne"}, {`"`, "”"}, {"biden", "Ｂｉｄｅｎ"}, {"café", "cafe\u0301"},
 		{"exam", "ex\u00ADam"}, {"...", "…"}, {"&", "&"},
 	} {
-		i := strings.Index(norm, tt.norm)
+		i := from + strings.Index(norm[from:], tt.norm)
 		j := i + len(tt.norm)
-		start, end := toOrig[i], toOrig[j]
-		got := strings.TrimRight(s[start:end], " ")
-		if tt.norm == `"` {
-			got = s[start : start+len("“")]
-		}
-		if got != tt.src {
-			t.Errorf("norm %q maps to %q, want %q", tt.norm, got, tt.src)
+		from = j
+		if start, end := toOrig[i], toOrig[j]; s[start:end] != tt.src {
+			t.Errorf("norm %q maps back to %q, want %q", tt.norm, s[start:end], tt.src)
 		}
 	}
 }

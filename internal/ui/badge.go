@@ -14,7 +14,8 @@ import (
 )
 
 // Badge is the button shown after a passage: the verdict as an icon, a word
-// and a colour. It opens the finding's Popover.
+// and a colour. It opens a popover with the finding's evidence, rendered
+// only while open.
 type Badge struct {
 	vecty.Core
 	item   Item
@@ -60,13 +61,13 @@ func (b *Badge) Render() vecty.ComponentOrHTML {
 	if b.open {
 		pop = &popover{Badge: b}
 	}
-	return elem.Span(vecty.Markup(vecty.Class("fc")), b.button, pop)
+	return elem.Span(b.button, pop)
 }
 
 // Open scrolls the badge into view, focuses its button and opens its
 // popover.
 func (b *Badge) Open() {
-	b.host.Call("scrollIntoView", map[string]any{"block": "center", "inline": "nearest"})
+	b.host.Call("scrollIntoView", map[string]any{"block": "center", "inline": "nearest", "behavior": "instant"})
 	b.button.Node().Call("focus", map[string]any{"preventScroll": true})
 	if !b.open {
 		b.show()
@@ -119,28 +120,42 @@ func (b *Badge) placed() {
 // the popover and the viewport's edges.
 const gap = 6
 
-// place sets the open popover's fixed position: under the button, or above
-// it when there is no room below, and always inside the viewport.
+// place sets the open popover's fixed position: under the button, or
+// above it when only there it fits, always inside the viewport. When it
+// fits on neither side it takes the roomier one and scrolls within, so
+// that it never covers its button.
 func (b *Badge) place() {
 	box := b.root.Call("getElementById", popoverID)
 	if box.IsNull() {
 		return
 	}
+	style := box.Get("style")
+	style.Call("removeProperty", "max-height")
 	r := b.button.Node().Call("getBoundingClientRect")
 	view := b.host.Get("ownerDocument").Get("documentElement")
 	vw, vh := view.Get("clientWidth").Float(), view.Get("clientHeight").Float()
 	w, h := box.Get("offsetWidth").Float(), box.Get("offsetHeight").Float()
 
-	left := clamp(r.Get("left").Float(), gap, vw-w-gap)
+	below := vh - r.Get("bottom").Float() - 2*gap
+	above := r.Get("top").Float() - 2*gap
 	top := r.Get("bottom").Float() + gap
-	if above := r.Get("top").Float() - gap - h; top+h > vh-gap && above >= gap {
-		top = above
+	switch {
+	case h <= below:
+	case h <= above:
+		top = r.Get("top").Float() - gap - h
+	case above > below:
+		top = gap
+		style.Call("setProperty", "max-height", px(above))
+	default:
+		style.Call("setProperty", "max-height", px(math.Max(below, 0)))
 	}
-	top = clamp(top, gap, vh-h-gap)
+	style.Call("setProperty", "left", px(clamp(r.Get("left").Float(), gap, vw-w-gap)))
+	style.Call("setProperty", "top", px(top))
+}
 
-	style := box.Get("style")
-	style.Call("setProperty", "left", strconv.FormatFloat(math.Round(left), 'f', -1, 64)+"px")
-	style.Call("setProperty", "top", strconv.FormatFloat(math.Round(top), 'f', -1, 64)+"px")
+// px writes a CSS length in whole pixels.
+func px(v float64) string {
+	return strconv.FormatFloat(math.Round(v), 'f', -1, 64) + "px"
 }
 
 // clamp limits v to [lo, hi], preferring lo when the range is empty (a box

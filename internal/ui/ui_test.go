@@ -343,38 +343,57 @@ func TestClickOutsideCloses(t *testing.T) {
 	waitFor(t, "closed", func() bool { return dialog(host).IsNull() })
 }
 
+// TestPopoverPlacement opens a badge near the viewport's top and near its
+// bottom, inside a container that clips its content and under a layer that
+// covers the page: the popover is shown above everything, next to its
+// button, under it or above it, within the viewport, and never over it.
 func TestPopoverPlacement(t *testing.T) {
-	host := newHost(t)
-	// A clipping, stacking container must not hide the popover.
-	box := host.Get("parentElement")
-	for k, v := range map[string]string{"overflow": "hidden", "height": "24px", "position": "relative", "z-index": "1"} {
-		box.Get("style").Call("setProperty", k, v)
-	}
-	cover := doc.Call("createElement", "div")
-	for k, v := range map[string]string{"position": "fixed", "inset": "0", "z-index": "2147483647"} {
-		cover.Get("style").Call("setProperty", k, v)
-	}
-	doc.Get("body").Call("appendChild", cover)
-	defer cover.Call("remove")
-
-	MountBadge(host, verified)
-	b := button(host)
-	b.Call("scrollIntoView")
-	d := openBy(t, host)
-	br, dr := b.Call("getBoundingClientRect"), d.Call("getBoundingClientRect")
-	top, left := dr.Get("top").Float(), dr.Get("left").Float()
-	if below := top - br.Get("bottom").Float(); below < 0 || below > 2*gap {
-		if above := br.Get("top").Float() - dr.Get("bottom").Float(); above < 0 || above > 2*gap {
-			t.Errorf("popover at top %v is not next to its button (%v–%v)", top, br.Get("top"), br.Get("bottom"))
+	setStyle := func(el js.Value, props map[string]string) {
+		for k, v := range props {
+			el.Get("style").Call("setProperty", k, v)
 		}
 	}
-	vw := doc.Get("documentElement").Get("clientWidth").Float()
-	if left < 0 || dr.Get("right").Float() > vw {
-		t.Errorf("popover [%v, %v] is not inside the viewport's width %v", left, dr.Get("right"), vw)
-	}
-	x, y := left+dr.Get("width").Float()/2, top+dr.Get("height").Float()/2
-	if got := doc.Call("elementFromPoint", x, y); !got.Equal(host) {
-		t.Errorf("the popover's centre shows %v, not the popover", got.Get("tagName"))
+	for _, tc := range []struct {
+		name  string
+		block string // where scrollIntoView puts the button
+		under bool
+	}{
+		{"near top", "start", true},
+		{"near bottom", "end", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			host := newHost(t)
+			clip := host.Get("parentElement")
+			setStyle(clip, map[string]string{"overflow": "hidden", "height": "24px", "position": "relative", "z-index": "1", "margin": "100vh 0"})
+			cover := doc.Call("createElement", "div")
+			setStyle(cover, map[string]string{"position": "fixed", "inset": "0", "z-index": "2147483647"})
+			doc.Get("body").Call("appendChild", cover)
+			defer cover.Call("remove")
+
+			MountBadge(host, verified)
+			b := button(host)
+			b.Call("scrollIntoView", map[string]any{"block": tc.block})
+			d := openBy(t, host)
+			br, dr := b.Call("getBoundingClientRect"), d.Call("getBoundingClientRect")
+			edge := func(r js.Value, side string) float64 { return r.Get(side).Float() }
+			if tc.under {
+				if space := edge(dr, "top") - edge(br, "bottom"); space < 0 || space > 2*gap {
+					t.Errorf("popover top %v is not just under its button's bottom %v", edge(dr, "top"), edge(br, "bottom"))
+				}
+			} else if space := edge(br, "top") - edge(dr, "bottom"); space < 0 || space > 2*gap {
+				t.Errorf("popover bottom %v is not just above its button's top %v", edge(dr, "bottom"), edge(br, "top"))
+			}
+			view := doc.Get("documentElement")
+			if edge(dr, "left") < 0 || edge(dr, "top") < 0 ||
+				edge(dr, "right") > view.Get("clientWidth").Float() || edge(dr, "bottom") > view.Get("clientHeight").Float() {
+				t.Errorf("popover (%v, %v)–(%v, %v) is not inside the viewport",
+					edge(dr, "left"), edge(dr, "top"), edge(dr, "right"), edge(dr, "bottom"))
+			}
+			x, y := edge(dr, "left")+edge(dr, "width")/2, edge(dr, "top")+edge(dr, "height")/2
+			if got := doc.Call("elementFromPoint", x, y); !got.Equal(host) {
+				t.Errorf("the popover's centre shows <%v>, not the popover", got.Get("tagName"))
+			}
+		})
 	}
 }
 

@@ -1,7 +1,8 @@
-// Package workload generates deterministic articles for benchmarks: long
-// texts full of quotations, some taken from a statement bundle word for
-// word, some altered by one word, some claims reported, the rest invented,
-// so that the engine and the widget are measured on realistic work.
+// Package workload generates deterministic work for benchmarks: statement
+// bundles (Bundle) and long articles full of quotations (Article), some
+// taken from a bundle word for word, some altered by one word, some claims
+// reported, the rest invented, so that the engine and the widget are
+// measured on realistic work. It is never linked into the widget.
 package workload
 
 import (

@@ -1,4 +1,4 @@
-package bundle
+package workload
 
 import (
 	"bytes"
@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// Generate returns a synthetic bundle of the given number of Quotations
-// and ClaimReviews, for benchmarks and load tests. The same arguments give
-// the same bytes.
+// Bundle returns a synthetic statement bundle (JSON-LD, as internal/bundle
+// parses it) of the given number of Quotations and ClaimReviews, for
+// benchmarks and load tests. The same arguments give the same bytes.
 //
 // Statements are one to four English-like sentences: quote-worthy
 // sentences from official-sounding templates mixed with free sentences,
@@ -25,8 +25,8 @@ import (
 // about), a rating (about one in ten rates the claim true) and isBasedOn
 // references to one to three statements. The result parses with no
 // warnings; 10,000 statements and 1,000 claims are about 5 MB, under
-// MaxBytes.
-func Generate(statements, claims int, seed int64) []byte {
+// bundle.MaxBytes.
+func Bundle(statements, claims int, seed int64) []byte {
 	g := &generator{r: rand.New(rand.NewPCG(uint64(seed), 0x6661637463686b)), v: generatedVocabulary()}
 	g.content = rand.NewZipf(g.r, 1.07, 2, uint64(len(g.v.content)-1))
 	g.function = rand.NewZipf(g.r, 1.2, 1, uint64(len(functionWords)-1))
@@ -83,7 +83,7 @@ func Generate(statements, claims int, seed int64) []byte {
 	return out.Bytes()
 }
 
-// The JSON shapes Generate writes.
+// The JSON shapes Bundle writes.
 type (
 	genEntity struct {
 		Type        string     `json:"@type"`
@@ -232,9 +232,7 @@ func (g *generator) date() string {
 	return time.Date(2020, 1, 1+g.r.IntN(5*365), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 }
 
-func pick(r *rand.Rand, list []string) string { return list[r.IntN(len(list))] }
-
-// vocabulary is the fixed word stock of Generate.
+// vocabulary is the fixed word stock of Bundle.
 type vocabulary struct {
 	content []string // most frequent first
 	places  []string

@@ -1,24 +1,26 @@
-package bundle
+package workload
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 	"unicode"
+
+	"factcheck/internal/bundle"
 )
 
-func TestGenerate(t *testing.T) {
-	data := Generate(10000, 1000, 1)
-	if !bytes.Equal(data, Generate(10000, 1000, 1)) {
-		t.Fatal("Generate is not deterministic")
+func TestBundle(t *testing.T) {
+	data := Bundle(10000, 1000, 1)
+	if !bytes.Equal(data, Bundle(10000, 1000, 1)) {
+		t.Fatal("Bundle is not deterministic")
 	}
-	if bytes.Equal(data, Generate(10000, 1000, 2)) {
-		t.Fatal("Generate ignores its seed")
+	if bytes.Equal(data, Bundle(10000, 1000, 2)) {
+		t.Fatal("Bundle ignores its seed")
 	}
-	if len(data) > MaxBytes {
-		t.Fatalf("%d bytes, over MaxBytes", len(data))
+	if len(data) > bundle.MaxBytes {
+		t.Fatalf("%d bytes, over bundle.MaxBytes", len(data))
 	}
-	b, err := Parse(data)
+	b, err := bundle.Parse(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +32,7 @@ func TestGenerate(t *testing.T) {
 	}
 
 	words := map[string]bool{}
-	speakers := map[Person]bool{}
+	speakers := map[bundle.Person]bool{}
 	for _, s := range b.Statements {
 		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			words[strings.ToLower(w)] = true

@@ -1,0 +1,261 @@
+//go:build js
+
+package page
+
+import (
+	"errors"
+	"strings"
+	"syscall/js"
+	"testing"
+)
+
+// byID returns the element with the id.
+func byID(id string) js.Value {
+	return document.Call("getElementById", id)
+}
+
+// restored fails the test unless Clear gave back the body's innerHTML
+// exactly and the nodes held before are the page's nodes again.
+func restored(t *testing.T, html string, held ...js.Value) {
+	t.Helper()
+	if got := body.Get("innerHTML").String(); got != html {
+		t.Fatalf("after Clear innerHTML =\n%s\nwant\n%s", got, html)
+	}
+	for _, n := range held {
+		if !n.Get("isConnected").Bool() {
+			t.Fatalf("node %q left the page", n.Get("data"))
+		}
+	}
+	if n := document.Get("adoptedStyleSheets").Length(); n != 0 {
+		t.Fatalf("%d adopted style sheets left", n)
+	}
+}
+
+func TestHighlightAcrossInline(t *testing.T) {
+	setBody(t, `<p id="p">Officials said “we will <a id="l" href="#target">build the <em>new</em> bridge</a> next year” on Friday.</p>`)
+	html := body.Get("innerHTML").String()
+	p, link := byID("p"), byID("l")
+	first, last := p.Get("firstChild"), p.Get("lastChild")
+	clicks := 0
+	onClick := js.FuncOf(func(this js.Value, args []js.Value) any {
+		clicks++
+		args[0].Call("preventDefault")
+		return nil
+	})
+	defer onClick.Release()
+	link.Call("addEventListener", "click", onClick)
+
+	txt := Read(body, Limits{}, nil)
+	passage := "we will build the new bridge next year"
+	m := highlight(t, txt, passage)
+	if len(m.Elements) != 5 {
+		t.Fatalf("%d marks, want 5 (one per text node)", len(m.Elements))
+	}
+	if got := markText(m); got != passage {
+		t.Fatalf("marks hold %q", got)
+	}
+	for _, el := range m.Elements {
+		if v := el.Call("getAttribute", "data-verdict").String(); v != "disputed" || !el.Call("hasAttribute", uiAttr).Bool() {
+			t.Fatalf("mark %s", el.Get("outerHTML"))
+		}
+	}
+	if href := link.Call("getAttribute", "href").String(); href != "#target" {
+		t.Fatalf("link href %q", href)
+	}
+	if got := link.Get("textContent").String(); !strings.Contains(got, "build the new bridge") {
+		t.Fatalf("link text %q", got)
+	}
+	if !first.Get("parentNode").Equal(p) || first.Get("data").String() != "Officials said “" {
+		t.Fatalf("the page's first node: %q in <%s>", first.Get("data"), first.Get("parentNode").Get("localName"))
+	}
+	start, end := m.Elements[0].Get("firstChild"), m.Elements[4].Get("lastChild")
+	if start.Get("localName").String() != srTag || start.Get("textContent").String() != "Start of disputed passage" ||
+		end.Get("localName").String() != srTag || end.Get("textContent").String() != "End of disputed passage" {
+		t.Fatalf("markers %s ... %s", start.Get("outerHTML"), end.Get("outerHTML"))
+	}
+	if !m.Elements[4].Get("nextSibling").Equal(m.Host) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", uiAttr).Bool() {
+		t.Fatalf("host %v after the last mark", m.Host.Get("outerHTML"))
+	}
+	if sheets := document.Get("adoptedStyleSheets"); sheets.Length() != 1 || !sheets.Index(0).Equal(sheet) {
+		t.Fatal("the style sheet is not adopted once")
+	}
+	link.Call("click")
+	if clicks != 1 {
+		t.Fatalf("the link's click handler ran %d times", clicks)
+	}
+
+	Clear(document)
+	restored(t, html, first, last)
+	if !p.Get("firstChild").Equal(first) || first.Get("data").String() != "Officials said “we will " {
+		t.Fatalf("first node %q", first.Get("data"))
+	}
+	link.Call("click")
+	if clicks != 2 {
+		t.Fatalf("after Clear the link's click handler ran %d times in all", clicks)
+	}
+}
+
+func TestHighlightBlocks(t *testing.T) {
+	tests := []struct {
+		name, html, passage string
+		parent              string // local name of every mark's parent
+		marks               int
+	}{
+		{"table cells", `<table><tbody><tr><td>alpha beta</td> <td>gamma delta</td></tr>
+			<tr><td>eps</td></tr></tbody></table>`, "beta\ngamma delta\neps", "td", 3},
+		{"list", "<ul>\n <li>one two</li>\n <li>three <b>four</b></li>\n</ul>", "two\nthree", "li", 2},
+		{"paragraphs", "<div><p>First para.</p>\n<p>Second para.</p></div>", "para.\nSecond", "p", 2},
+		{"pre", "<pre>line 1\n  line 2\nline 3</pre>", "1\n  line 2", "pre", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setBody(t, tt.html)
+			html := body.Get("innerHTML").String()
+			txt := Read(body, Limits{}, nil)
+			m := highlight(t, txt, tt.passage)
+			if len(m.Elements) != tt.marks {
+				t.Fatalf("%d marks, want %d", len(m.Elements), tt.marks)
+			}
+			for _, el := range m.Elements {
+				if p := el.Get("parentNode").Get("localName").String(); p != tt.parent {
+					t.Fatalf("a mark in <%s>, want <%s>", p, tt.parent)
+				}
+			}
+			if got, want := markText(m), strings.ReplaceAll(tt.passage, "\n", ""); tt.parent != "pre" && got != want {
+				t.Fatalf("marks hold %q, want %q", got, want)
+			}
+			Clear(document)
+			restored(t, html)
+		})
+	}
+}
+
+func TestHighlightTwiceInOneNode(t *testing.T) {
+	setBody(t, `<p id="p">alpha beta gamma delta epsilon</p>`)
+	html := body.Get("innerHTML").String()
+	node := byID("p").Get("firstChild")
+	txt := Read(body, Limits{}, nil)
+	a := highlight(t, txt, "delta")
+	b := highlight(t, txt, "beta")
+	c := highlight(t, txt, "alpha")
+	for _, c := range []struct {
+		m    *Mark
+		want string
+	}{{a, "delta"}, {b, "beta"}, {c, "alpha"}} {
+		if got := markText(c.m); got != c.want {
+			t.Fatalf("mark holds %q, want %q", got, c.want)
+		}
+	}
+	if got := byID("p").Get("textContent").String(); !strings.Contains(got, "alpha") {
+		t.Fatalf("text %q", got)
+	}
+	// The read after highlighting sees the page's own text, and marks
+	// are not nested.
+	again := Read(body, Limits{}, nil)
+	if again.S != txt.S {
+		t.Fatalf("second read %q, want %q", again.S, txt.S)
+	}
+	for _, passage := range []string{"beta", "gamma delta", "alpha beta"} {
+		i := strings.Index(again.S, passage)
+		if _, err := again.Highlight(i, i+len(passage), "verified", "verified"); !errors.Is(err, errNested) {
+			t.Fatalf("Highlight(%q) over marks: %v, want %v", passage, err, errNested)
+		}
+	}
+	highlight(t, again, "gamma")
+	Clear(document)
+	restored(t, html, node)
+	if !byID("p").Get("firstChild").Equal(node) || byID("p").Get("childNodes").Length() != 1 {
+		t.Fatal("the page's text node was not joined back")
+	}
+	Clear(document) // twice is fine
+	restored(t, html, node)
+}
+
+// codeUnits lists a JavaScript string's UTF-16 code units.
+var codeUnits = script("s", `return Array.from({length: s.length}, (_, i) => s.charCodeAt(i)).join()`)
+
+func TestHighlightSurrogates(t *testing.T) {
+	setBody(t, `<p id="p">x😀y😀z 👨‍👩‍👧 e</p>`)
+	html := body.Get("innerHTML").String()
+	node := byID("p").Get("firstChild")
+	txt := Read(body, Limits{}, nil)
+	for _, passage := range []string{"😀y😀", "👨‍👩‍👧"} {
+		if got := markText(highlight(t, txt, passage)); got != passage {
+			t.Fatalf("mark holds %q, want %q", got, passage)
+		}
+	}
+	if got := node.Get("data").String(); got != "x" {
+		t.Fatalf("the page's node holds %q", got)
+	}
+	Clear(document)
+	restored(t, html, node)
+
+	// Lone surrogates, which reach Go as U+FFFD, split where they are.
+	setBody(t, `<p id="p"></p>`)
+	node = document.Call("createTextNode", js.Global().Get("String").Call("fromCharCode", 'a', 0xD800, 'b', 0xDC00, 'c'))
+	byID("p").Call("append", node)
+	html = body.Get("innerHTML").String()
+	txt = Read(body, Limits{}, nil)
+	m := highlight(t, txt, "b\uFFFD")
+	wrapped := m.Elements[0].Get("childNodes").Index(1) // between the markers
+	if got := codeUnits.Invoke(wrapped.Get("data")).String(); got != "98,56320" {
+		t.Fatalf("mark holds code units %s, want 98,56320", got)
+	}
+	Clear(document)
+	restored(t, html, node)
+	if got := codeUnits.Invoke(node.Get("data")).String(); got != "97,55296,98,56320,99" {
+		t.Fatalf("node holds code units %s", got)
+	}
+}
+
+func TestClearAfterPageRemovedMark(t *testing.T) {
+	setBody(t, `<p id="p">alpha <b>beta</b> gamma delta</p><p id="q">other text</p>`)
+	first := byID("p").Get("firstChild")
+	txt := Read(body, Limits{}, nil)
+	m := highlight(t, txt, "alpha beta gamma")
+	highlight(t, txt, "other")
+	m.Elements[2].Call("remove") // a framework re-render drops " gamma"
+	Clear(document)
+	if got, want := body.Get("innerHTML").String(), `<button id="doneButton" style="display: none;" disabled="">Done</button><p id="p">alpha <b>beta</b> delta</p><p id="q">other text</p>`; got != want {
+		t.Fatalf("innerHTML %s, want %s", got, want)
+	}
+	if !first.Get("isConnected").Bool() || first.Get("data").String() != "alpha " {
+		t.Fatalf("the page's node %q", first.Get("data"))
+	}
+	// The read from before Clear is stale where the page changed.
+	i := strings.Index(txt.S, "gamma")
+	if _, err := txt.Highlight(i, i+len("gamma"), "verified", "verified"); !errors.Is(err, errChanged) {
+		t.Fatalf("Highlight on a removed node: %v, want %v", err, errChanged)
+	}
+	Clear(document)
+}
+
+func TestHighlightErrors(t *testing.T) {
+	setBody(t, `<p>alpha</p> <p>beta</p>`)
+	html := body.Get("innerHTML").String()
+	txt := Read(body, Limits{}, nil) // "alpha\nbeta"
+	tests := []struct {
+		start, end int
+		want       error
+	}{
+		{-1, 3, errRange},
+		{3, 3, errRange},
+		{4, 2, errRange},
+		{0, 11, errRange},
+		{5, 6, errNoText},
+	}
+	for _, tt := range tests {
+		if _, err := txt.Highlight(tt.start, tt.end, "verified", "verified"); !errors.Is(err, tt.want) {
+			t.Errorf("Highlight(%d, %d): %v, want %v", tt.start, tt.end, err, tt.want)
+		}
+	}
+	setBody(t, `<p>é</p>`)
+	txt = Read(body, Limits{}, nil)
+	if _, err := txt.Highlight(1, 2, "verified", "verified"); !errors.Is(err, errRange) {
+		t.Errorf("Highlight inside a character: %v", err)
+	}
+	setBody(t, `<p>alpha</p> <p>beta</p>`)
+	if got := body.Get("innerHTML").String(); got != html {
+		t.Fatalf("failed Highlights changed the page: %s", got)
+	}
+}
