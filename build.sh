@@ -7,6 +7,12 @@
 #   ./build.sh test     install what the tests need (Chromium, wasmbrowsertest),
 #                       then gofmt, vet, unit, browser, fuzz and end-to-end tests
 #   ./build.sh fuzz     run every fuzz target for ${FUZZTIME:-10m}
+#   ./build.sh bench [flags]
+#                       build, then measure the widget in headless Chromium
+#                       (table on stdout, JSON in .cache/bench.json; flags go
+#                       to internal/benchmark/cmd/bench: -runs N, -out FILE,
+#                       -pages demo,S,L) and the engine with go test -bench
+#                       (.cache/bench-engine.txt)
 #
 # Needs Go; `test` also needs apt-get (or Chromium on PATH) the first time.
 set -euo pipefail
@@ -217,10 +223,27 @@ run_tests() {
 	printf '\nbuild.sh: all checks passed\n'
 }
 
+# bench measures the widget; it is never part of test: speed is reported,
+# not asserted.
+bench() {
+	chromium_bin >/dev/null || die "the benchmark needs Chromium on PATH (./build.sh test installs it)"
+	build
+	step "browser benchmark (headless Chromium)"
+	go run ./internal/benchmark/cmd/bench -root . "$@" || die "the browser benchmark failed"
+	step "engine benchmarks (go test -bench)"
+	mkdir -p .cache
+	go test -run='^$' -bench=. -benchmem ./internal/match/ | tee .cache/bench-engine.txt ||
+		die "the engine benchmarks failed"
+}
+
 case "${1:-build}" in
 build) build ;;
+bench)
+	shift
+	bench "$@"
+	;;
 serve) serve ;;
 test) run_tests ;;
 fuzz) fuzz "${FUZZTIME:-10m}" ;;
-*) die "unknown command '$1'; use build, serve, test or fuzz" ;;
+*) die "unknown command '$1'; use build, serve, test, fuzz or bench" ;;
 esac

@@ -17,12 +17,18 @@ type alignOp struct {
 	gap  bool
 }
 
-// aligner keeps the dynamic-programming table between calls, so that a scan
-// allocates it once.
-type aligner struct{ d []int32 }
+// aligner keeps the dynamic-programming table and the operations between
+// calls, so that a scan allocates them once. Two alignments' operations
+// live at a time: the best so far and the one being worked out.
+type aligner struct {
+	d    []int32
+	ops  [2][]alignOp
+	next int // the buffer of the next alignment
+}
 
 // align fits q (passage word ids, -1 for words the bundle never uses; gap[i]
-// set when an ellipsis precedes q[i]) into s[lo:hi].
+// set when an ellipsis precedes q[i]) into s[lo:hi]. The result's ops are
+// valid until the second call after keep.
 func (a *aligner) align(q []int32, gap []bool, s []int32, lo, hi int) alignment {
 	n, m := len(q), hi-lo
 	w := m + 1
@@ -58,7 +64,7 @@ func (a *aligner) align(q []int32, gap []bool, s []int32, lo, hi int) alignment 
 			end = j
 		}
 	}
-	al := alignment{dist: int(last[end]), end: lo + end}
+	al := alignment{dist: int(last[end]), end: lo + end, ops: a.ops[a.next][:0]}
 	// Walk back from the end to recover the operations.
 	i, j := n, end
 	for i > 0 {
@@ -87,5 +93,10 @@ func (a *aligner) align(q []int32, gap []bool, s []int32, lo, hi int) alignment 
 	for l, r := 0, len(al.ops)-1; l < r; l, r = l+1, r-1 {
 		al.ops[l], al.ops[r] = al.ops[r], al.ops[l]
 	}
+	a.ops[a.next] = al.ops
 	return al
 }
+
+// keep keeps the last alignment's ops: the next alignment works in the
+// other buffer.
+func (a *aligner) keep() { a.next = 1 - a.next }

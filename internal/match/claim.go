@@ -1,7 +1,7 @@
 package match
 
 import (
-	"sort"
+	"math/bits"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -18,12 +18,6 @@ const (
 	minQuoteFragment  = 3 // a quoted fragment of a claim needs this many words
 )
 
-// denial holds words that mark a sentence as reporting a dispute rather than
-// the claim itself ("the White House said reports that ... were false").
-var denial = wordSet(`false falsehood falsehoods untrue denied denies deny denying disputed disputes
-dispute disputing refuted refutes refute rejected rejects dismissed dismisses incorrect inaccurate
-baseless fabricated debunked`)
-
 // judgeClaimQuote records a quote that repeats a claim's wording, or a
 // run of at least minQuoteFragment of its words, in an article about the
 // claim's subject.
@@ -32,13 +26,12 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 		return
 	}
 	ids := s.ids[i:j]
-	noGap := make([]bool, len(ids))
 	for _, wi := range s.wordingCandidates(i, j) {
 		wd := &s.m.wordings[wi]
 		if !s.context(wd.claim, p.Para) {
 			continue
 		}
-		al := s.al.align(ids, noGap, wd.ids, 0, len(wd.ids))
+		al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
 		if al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1 {
 			s.addDisputed(p.Span, wd, float64(al.equal)/float64(len(ids)+al.dist), false)
 			return
@@ -52,16 +45,19 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	if j-i < 4 || j-i > maxSentenceWords {
 		return
 	}
-	clear(s.stems)
-	negated, denies := false, false
-	for _, w := range s.words[i:j] {
-		s.stems[stem(w.Norm)] = true
-		negated = negated || isNegation(w.Norm)
-		denies = denies || denial[w.Norm]
+	cands := s.wordingCandidates(i, j)
+	if len(cands) == 0 {
+		return
 	}
-	for _, wi := range s.wordingCandidates(i, j) {
+	s.sentence(i, j)
+	negated, denies := false, false
+	for _, f := range s.flags[i:j] {
+		negated = negated || f&flagNegation != 0
+		denies = denies || f&flagDenial != 0
+	}
+	for _, wi := range cands {
 		wd := &s.m.wordings[wi]
-		if wd.negated != negated || denies && !s.wordingSays(wd, denial) {
+		if wd.negated != negated || denies && !wd.denies {
 			continue
 		}
 		matched, weight := 0, 0.0
@@ -89,36 +85,60 @@ func (s *Scan) addDisputed(sp passage.Span, wd *wordingEntry, score float64, sen
 	s.found = append(s.found, candidate{Finding: f, sentence: sentence})
 }
 
-// wordingSays reports whether the wording itself uses one of the words.
-func (s *Scan) wordingSays(wd *wordingEntry, set map[string]bool) bool {
-	for _, w := range wd.words {
-		if set[w.Norm] {
+// sentence marks the stems of words [i, j) as the current sentence's, and
+// keeps those of five bytes or more for sentenceHas's near spellings.
+func (s *Scan) sentence(i, j int) {
+	sc := &s.s
+	sc.sentStamp, sc.sentNow = stamp(sc.sentStamp, sc.sentNow, len(s.m.stemText)+len(s.localText))
+	sc.fuzzy, sc.fuzzyMask = sc.fuzzy[:0], sc.fuzzyMask[:0]
+	for _, st := range s.stems[i:j] {
+		if sc.sentStamp[st] == sc.sentNow {
+			continue
+		}
+		sc.sentStamp[st] = sc.sentNow
+		if text := s.stemText(st); len(text) >= 5 {
+			sc.fuzzy = append(sc.fuzzy, text)
+			sc.fuzzyMask = append(sc.fuzzyMask, s.stemMask(st))
+		}
+	}
+}
+
+// sentenceHas reports whether the current sentence holds a word with stem
+// st: the same stem, one a prefix of the other ("Zelensky", "Zelenskyy"),
+// or a spelling a Levenshtein distance of one in six away.
+func (s *Scan) sentenceHas(st int32) bool {
+	if s.s.sentStamp[st] == s.s.sentNow {
+		return true
+	}
+	w := s.m.stemText[st]
+	if len(w) < 5 {
+		return false
+	}
+	mask := s.m.stemMask[st]
+	for k, x := range s.s.fuzzy {
+		if absDiff(len(x), len(w)) > 2 {
+			continue
+		}
+		if strings.HasPrefix(x, w) || strings.HasPrefix(w, x) {
+			return true
+		}
+		edits := max(len(x), len(w)) / 6
+		// An edit adds or removes at most two letters of those used.
+		if len(w) >= 6 && bits.OnesCount64(mask^s.s.fuzzyMask[k]) <= 2*edits && levenshtein.ComputeDistance(x, w) <= edits {
 			return true
 		}
 	}
 	return false
 }
 
-// sentenceHas reports whether the current sentence (s.stems) holds a word
-// with this stem: the same stem, one a prefix of the other ("Zelensky",
-// "Zelenskyy"), or a spelling a Levenshtein distance of one in six away.
-func (s *Scan) sentenceHas(st string) bool {
-	if s.stems[st] {
-		return true
+// letters returns the set of the letters of s, each rune as a bit (modulo
+// 64).
+func letters(s string) uint64 {
+	var set uint64
+	for _, r := range s {
+		set |= 1 << (uint(r) % 64)
 	}
-	if len(st) < 5 {
-		return false
-	}
-	for w := range s.stems {
-		if len(w) < 5 || absDiff(len(w), len(st)) > 2 {
-			continue
-		}
-		if strings.HasPrefix(w, st) || strings.HasPrefix(st, w) ||
-			len(st) >= 6 && levenshtein.ComputeDistance(w, st)*6 <= max(len(w), len(st)) {
-			return true
-		}
-	}
-	return false
+	return set
 }
 
 func absDiff(a, b int) int {
@@ -129,58 +149,57 @@ func absDiff(a, b int) int {
 }
 
 // wordingCandidates ranks the claim wordings that share uncommon stems with
-// words [i, j) by BM25 and returns the best few.
+// words [i, j) by BM25 and returns the best few, best first.
 func (s *Scan) wordingCandidates(i, j int) []int32 {
-	m := s.m
+	m, sc := s.m, &s.s
 	if len(m.wordings) == 0 {
 		return nil
 	}
-	clear(s.scores)
-	const k1, b = 1.2, 0.75
-	seen := map[string]bool{}
+	sc.stemStamp, sc.stemNow = stamp(sc.stemStamp, sc.stemNow, len(m.stemText))
+	sc.scoreStamp, sc.scoreNow = stamp(sc.scoreStamp, sc.scoreNow, len(m.wordings))
+	if len(sc.score) < len(m.wordings) {
+		sc.score = make([]float64, len(m.wordings))
+	}
+	sc.scored = sc.scored[:0]
 	for k := i; k < j; k++ {
-		w := s.words[k]
-		if function[w.Norm] {
+		st := s.stems[k]
+		if s.flags[k]&flagFunction != 0 || !s.known(st) || sc.stemStamp[st] == sc.stemNow {
 			continue
 		}
-		st := stem(w.Norm)
-		posts := m.wordingPostings[st]
-		if seen[st] || len(posts) == 0 || len(posts) > maxPostings {
+		posts := m.wordingPostings(st)
+		if len(posts) == 0 || len(posts) > maxPostings {
 			continue
 		}
-		seen[st] = true
-		var idf float64
+		sc.stemStamp[st] = sc.stemNow
+		idf := m.stemWeight[st] // met through another form of the word
 		if id := s.ids[k]; id >= 0 {
 			idf = m.weight[id]
-		} else {
-			idf = m.stemWeight(st, posts)
 		}
 		for _, wi := range posts {
-			norm := 1 - b + b*float64(len(m.wordings[wi].predicate))/m.avgWordingLen
-			s.scores[wi] += idf * (k1 + 1) / (1 + k1*norm)
+			if sc.scoreStamp[wi] != sc.scoreNow {
+				sc.scoreStamp[wi], sc.score[wi] = sc.scoreNow, 0
+				sc.scored = append(sc.scored, wi)
+			}
+			sc.score[wi] += idf * m.wordings[wi].bm25
 		}
 	}
-	out := make([]int32, 0, len(s.scores))
-	for wi := range s.scores {
-		out = append(out, wi)
-	}
-	sort.Slice(out, func(a, b int) bool {
-		if s.scores[out[a]] != s.scores[out[b]] {
-			return s.scores[out[a]] > s.scores[out[b]]
+	top := sc.top[:0]
+	for _, wi := range sc.scored {
+		v := sc.score[wi]
+		n := len(top)
+		if n == wordingTries && !better(v, int(wi), sc.score[top[n-1]], int(top[n-1])) {
+			continue
 		}
-		return out[a] < out[b]
-	})
-	return out[:min(len(out), wordingTries)]
-}
-
-// stemWeight is the weight of a stem met through another form of the word
-// (the text says "invaded", the claim "invades"): the weight the claim's
-// own word has.
-func (m *Matcher) stemWeight(st string, posts []int32) float64 {
-	for _, pw := range m.wordings[posts[0]].predicate {
-		if pw.stem == st {
-			return pw.weight
+		if n < wordingTries {
+			top = append(top, wi)
+		} else {
+			n--
 		}
+		for ; n > 0 && better(v, int(wi), sc.score[top[n-1]], int(top[n-1])); n-- {
+			top[n] = top[n-1]
+		}
+		top[n] = wi
 	}
-	return 0
+	sc.top = top
+	return top
 }

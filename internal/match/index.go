@@ -4,10 +4,17 @@
 // inverted index built once per bundle), aligns it word by word and decides:
 // verified, misquoted, disputed, or nothing. There is always a floor: a wrong
 // badge is worse than none.
+//
+// The work is bounded and done in steps (Builder.Step, Scan.Step), so that a
+// caller in a browser can give the page its turn between them. Words and
+// stems are numbered once, when the bundle is indexed and when a text is
+// first read; the hot loops then compare integers and index dense arrays.
 package match
 
 import (
 	"math"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,39 +22,76 @@ import (
 	"factcheck/internal/textnorm"
 )
 
-// Matcher holds a bundle indexed for matching. Build it once with New; it is
-// safe for concurrent use by several scans.
+// Matcher holds a bundle indexed for matching. Build it with New or a
+// Builder; it is safe for concurrent use by several scans.
 type Matcher struct {
-	vocab map[string]int32 // normalised word → id
-	// weight is the BM25-style inverse document frequency of each word id
-	// over statements and claim wordings; ordinary words weigh little.
+	// words holds every normalised word the matcher knows: the words of
+	// the statements and claim wordings, and the function, ordinary and
+	// denial words, so that one lookup classifies a word of a text.
+	words map[string]wordInfo
+	// stems numbers the stems of the known words, of the speakers' and
+	// the claims' subjects' words; stemText[id] is the stem.
+	stems    map[string]int32
+	stemText []string
+	stemMask []uint64 // the letters of each stem
+
+	// By word id (the words the statements and wordings use): the
+	// BM25-style inverse document frequency over statements and claim
+	// wordings, halved for a common word; whether it is common; its stem.
 	weight []float64
-	common []bool // by word id: a function or ordinary word
+	common []bool
+	idStem []int32
 
 	statements []statementEntry
-	// statementPostings[id] lists where word id occurs in the statements.
-	statementPostings [][]posting
+	// postings[postStart[id]:postStart[id+1]] is where word id occurs in
+	// the statements, by statement and position.
+	postStart []int32
+	postings  []posting
 
 	wordings []wordingEntry // every wording of every disputable claim
-	// wordingPostings[stemID] lists the wordings whose content words
-	// include that stem, once each.
-	wordingPostings map[string][]int32
-	avgWordingLen   float64
+	// wordingPosts[wordingStart[st]:wordingStart[st+1]] are the wordings
+	// whose predicate holds stem st, in order.
+	wordingStart []int32
+	wordingPosts []int32
+	// stemWeight[st] is the weight stem st has in the first wording that
+	// holds it: the weight of a text word met only through its stem.
+	stemWeight []float64
 }
+
+// wordInfo is what the matcher knows of a normalised word.
+type wordInfo struct {
+	id    int32 // -1 for a word no statement or wording uses
+	stem  int32 // stem id
+	flags uint8
+}
+
+// Word flags. flagName and flagGap depend on how a text writes the word, so
+// they are set on a text's words only.
+const (
+	flagFunction uint8 = 1 << iota // a function word
+	flagCommon                     // a function or ordinary word, or a short number
+	flagNegation                   // turns a statement around
+	flagDenial                     // reports a dispute
+	flagName                       // written with a capital, not common
+	flagGap                        // an ellipsis stands before it
+)
 
 type posting struct{ doc, pos int32 }
 
 type statementEntry struct {
 	s     *bundle.Statement
-	words []textnorm.Word
-	ids   []int32
+	ids   []int32  // its words' ids
+	spans []span32 // its words' byte spans in s.Text
+	// speaker holds the stems of the words of its speaker's name, job
+	// title and affiliation.
+	speaker []int32
 }
+
+type span32 struct{ start, end int32 }
 
 // wordingEntry is one wording of a claim (claimReviewed or a variant).
 type wordingEntry struct {
 	claim *claimEntry
-	text  string
-	words []textnorm.Word
 	ids   []int32
 	// predicate holds the stems of what the wording says about its subject:
 	// its words that are neither function words nor names, with weights. A
@@ -55,10 +99,12 @@ type wordingEntry struct {
 	predicate []weighted
 	total     float64 // sum of predicate weights
 	negated   bool    // the wording says "not", "never"...
+	denies    bool    // the wording uses a denial word
+	bm25      float64 // BM25 term factor for its length: (k1+1)/(1+k1*norm)
 }
 
 type weighted struct {
-	stem   string
+	stem   int32
 	weight float64
 }
 
@@ -67,130 +113,214 @@ type claimEntry struct {
 	// subject holds the stems of the names the claim is about; a passage
 	// is only judged against the claim when its sentence, paragraph or
 	// article names them.
-	subject []string
+	subject []int32
 }
 
-// New indexes a bundle.
+// BM25 parameters of the claim wordings' ranking.
+const k1, bm25b = 1.2, 0.75
+
+// New indexes a bundle at once.
 func New(b *bundle.Bundle) *Matcher {
-	m := &Matcher{vocab: make(map[string]int32), wordingPostings: make(map[string][]int32)}
-	df := []int{}
-	docs := 0
-	count := func(words []textnorm.Word) {
-		docs++
-		seen := map[int32]bool{}
-		for _, w := range words {
-			id := m.intern(w.Norm)
-			for int(id) >= len(df) {
-				df = append(df, 0)
-			}
-			if !seen[id] {
-				seen[id] = true
-				df[id]++
-			}
-		}
-	}
-
-	for _, s := range b.Statements {
-		words := textnorm.Words(s.Text)
-		count(words)
-		m.statements = append(m.statements, statementEntry{s: s, words: words})
-	}
-	for _, c := range b.Claims {
-		if c.RatesTrue {
-			continue // a review that rates the claim true disputes nothing
-		}
-		ce := &claimEntry{c: c, subject: subjectOf(c)}
-		for _, text := range append([]string{c.Text}, c.Variants...) {
-			words := textnorm.Words(text)
-			if len(words) == 0 {
-				continue
-			}
-			count(words)
-			m.wordings = append(m.wordings, wordingEntry{claim: ce, words: words, text: text})
-		}
-	}
-
-	m.weight = make([]float64, len(df))
-	for id, n := range df {
-		m.weight[id] = math.Log(1 + (float64(docs)-float64(n)+0.5)/(float64(n)+0.5))
-	}
-	m.common = make([]bool, len(df))
-	for word, id := range m.vocab {
-		if isCommon(word) {
-			m.common[id] = true
-			m.weight[id] *= 0.5
-		}
-	}
-
-	m.statementPostings = make([][]posting, len(df))
-	for d := range m.statements {
-		st := &m.statements[d]
-		st.ids = m.lookup(nil, st.words)
-		for i, id := range st.ids {
-			m.statementPostings[id] = append(m.statementPostings[id], posting{int32(d), int32(i)})
-		}
-	}
-
-	var lengths float64
-	for i := range m.wordings {
-		wd := &m.wordings[i]
-		wd.ids = m.lookup(wd.ids, wd.words)
-		seen := map[string]bool{}
-		for _, w := range wd.words {
-			wd.negated = wd.negated || isNegation(w.Norm)
-			if function[w.Norm] || isName(w, wd.text) {
-				continue
-			}
-			st := stem(w.Norm)
-			if seen[st] {
-				continue
-			}
-			seen[st] = true
-			wt := m.weight[m.vocab[w.Norm]]
-			wd.predicate = append(wd.predicate, weighted{st, wt})
-			wd.total += wt
-			m.wordingPostings[st] = append(m.wordingPostings[st], int32(i))
-		}
-		lengths += float64(len(wd.predicate))
-	}
-	if len(m.wordings) > 0 {
-		m.avgWordingLen = lengths / float64(len(m.wordings))
-	}
-	return m
+	return NewBuilder(b).Matcher()
 }
 
-// lookup appends to dst the ids of words, -1 for a word the bundle never
-// uses.
-func (m *Matcher) lookup(dst []int32, words []textnorm.Word) []int32 {
-	for _, w := range words {
-		id, ok := m.vocab[w.Norm]
-		if !ok {
-			id = -1
+// Builder indexes a bundle a step at a time: a large bundle takes a few
+// hundred milliseconds in a browser, too long to hold the page.
+//
+//	bl := match.NewBuilder(b)
+//	for !bl.Step(64) {
+//		// give the page its turn
+//	}
+//	m := bl.Matcher()
+type Builder struct {
+	b     *bundle.Bundle
+	m     *Matcher
+	stage int
+	next  int // the next statement, claim or wording of the stage
+
+	docs     int     // statements and wordings counted
+	df       []int32 // by word id: documents using the word
+	counted  []int32 // by word id: the last document that counted it, plus one
+	speakers map[bundle.Person][]int32
+	split    textnorm.Splitter
+	scratch  []textnorm.Word
+
+	// The statements' words end to end, cut into statements at the end.
+	ids   []int32
+	spans []span32
+	first []int32 // by statement: its first word
+
+	pending []pendingWording // the wordings, until the weights are known
+}
+
+type pendingWording struct {
+	text  string
+	words []textnorm.Word
+}
+
+// Stages of a build. Weighing the words ends the claims' stage; indexing
+// the wordings ends theirs; each takes one unit.
+const (
+	stageStatements = iota // one unit per statement
+	stageClaims            // one unit per claim
+	stageWordings          // one unit per wording
+	stageDone
+)
+
+// NewBuilder starts indexing b; b must not change until the build is done.
+func NewBuilder(b *bundle.Bundle) *Builder {
+	m := &Matcher{words: make(map[string]wordInfo), stems: make(map[string]int32)}
+	bl := &Builder{b: b, m: m, speakers: make(map[bundle.Person][]int32)}
+	// Make room for the statements' words, about one in six bytes.
+	size := 0
+	for _, s := range b.Statements {
+		size += len(s.Text)/6 + 1
+	}
+	bl.ids, bl.spans = make([]int32, 0, size), make([]span32, 0, size)
+	m.statements = make([]statementEntry, 0, len(b.Statements))
+	for _, list := range wordLists {
+		for _, w := range strings.Fields(list.words) {
+			info := m.know(w)
+			info.flags |= list.flags
+			m.words[w] = info
 		}
-		dst = append(dst, id)
+	}
+	return bl
+}
+
+// Step does up to n units of work (a unit is a statement, a claim or a
+// claim wording indexed) and reports whether the Matcher is ready.
+func (bl *Builder) Step(n int) bool {
+	for ; n > 0 && bl.stage != stageDone; n-- {
+		switch {
+		case bl.stage == stageStatements && bl.next < len(bl.b.Statements):
+			bl.addStatement(bl.b.Statements[bl.next])
+			bl.next++
+		case bl.stage == stageStatements:
+			bl.stage, bl.next = stageClaims, 0
+			n++ // no work done
+		case bl.stage == stageClaims && bl.next < len(bl.b.Claims):
+			bl.addClaim(bl.b.Claims[bl.next])
+			bl.next++
+		case bl.stage == stageClaims:
+			bl.weigh()
+			bl.stage, bl.next = stageWordings, 0
+		case bl.next < len(bl.pending):
+			bl.addPredicate(bl.next)
+			bl.next++
+		default:
+			bl.finish()
+			bl.stage = stageDone
+		}
+	}
+	return bl.stage == stageDone
+}
+
+// Matcher finishes the build if Step has not, and returns the matcher.
+func (bl *Builder) Matcher() *Matcher {
+	for !bl.Step(1 << 30) {
+	}
+	return bl.m
+}
+
+// know returns what the matcher knows of the normalised word w, adding it
+// (with no id) if it is new.
+func (m *Matcher) know(w string) wordInfo {
+	if info, ok := m.words[w]; ok {
+		return info
+	}
+	info := wordInfo{id: -1, stem: m.internStem(stem(w)), flags: flagsOf(w)}
+	m.words[w] = info
+	return info
+}
+
+func (m *Matcher) internStem(st string) int32 {
+	if id, ok := m.stems[st]; ok {
+		return id
+	}
+	id := int32(len(m.stemText))
+	m.stems[st] = id
+	m.stemText = append(m.stemText, st)
+	m.stemMask = append(m.stemMask, letters(st))
+	return id
+}
+
+// count numbers the words of one document (a statement or a wording) and
+// counts each once towards its document frequency. It appends their ids
+// to dst.
+func (bl *Builder) count(dst []int32, words []textnorm.Word) []int32 {
+	m := bl.m
+	bl.docs++
+	for _, w := range words {
+		info := m.know(w.Norm)
+		if info.id < 0 {
+			info.id = int32(len(bl.df))
+			m.words[w.Norm] = info
+			bl.df = append(bl.df, 0)
+			bl.counted = append(bl.counted, 0)
+		}
+		if bl.counted[info.id] != int32(bl.docs) {
+			bl.counted[info.id] = int32(bl.docs)
+			bl.df[info.id]++
+		}
+		dst = append(dst, info.id)
 	}
 	return dst
 }
 
-func (m *Matcher) intern(w string) int32 {
-	if id, ok := m.vocab[w]; ok {
-		return id
+// words splits text into words, in scratch memory valid until the next
+// call.
+func (bl *Builder) words(text string) []textnorm.Word {
+	bl.split.Reset(text)
+	bl.scratch, _ = bl.split.Next(bl.scratch[:0], len(text))
+	return bl.scratch
+}
+
+func (bl *Builder) addStatement(s *bundle.Statement) {
+	words := bl.words(s.Text)
+	bl.first = append(bl.first, int32(len(bl.ids)))
+	bl.ids = bl.count(bl.ids, words)
+	for _, w := range words {
+		bl.spans = append(bl.spans, span32{int32(w.Start), int32(w.End)})
 	}
-	id := int32(len(m.vocab))
-	m.vocab[w] = id
-	return id
+	speaker, ok := bl.speakers[s.Speaker]
+	if !ok {
+		for _, text := range []string{s.Speaker.Name, s.Speaker.JobTitle, s.Speaker.Affiliation} {
+			for _, w := range bl.words(text) {
+				speaker = append(speaker, bl.m.internStem(stem(w.Norm)))
+			}
+		}
+		bl.speakers[s.Speaker] = speaker
+	}
+	bl.m.statements = append(bl.m.statements, statementEntry{s: s, speaker: speaker})
+}
+
+func (bl *Builder) addClaim(c *bundle.Claim) {
+	if c.RatesTrue {
+		return // a review that rates the claim true disputes nothing
+	}
+	ce := &claimEntry{c: c, subject: bl.subjectOf(c)}
+	for _, text := range append([]string{c.Text}, c.Variants...) {
+		words := bl.words(text)
+		if len(words) == 0 {
+			continue
+		}
+		bl.m.wordings = append(bl.m.wordings, wordingEntry{claim: ce, ids: bl.count(nil, words)})
+		bl.pending = append(bl.pending, pendingWording{text, slices.Clone(words)})
+	}
 }
 
 // subjectOf returns the stems of the names a claim is about: the names in
 // its About list and in its wordings (words written with a capital that are
 // not ordinary words, like "Biden" or "Kyiv").
-func subjectOf(c *bundle.Claim) []string {
-	var out []string
-	seen := map[string]bool{}
+func (bl *Builder) subjectOf(c *bundle.Claim) []int32 {
+	var out []int32
 	for _, text := range append(append([]string{c.Text}, c.Variants...), c.About...) {
-		for _, w := range textnorm.Words(text) {
-			if st := stem(w.Norm); isName(w, text) && !seen[st] {
-				seen[st] = true
+		for _, w := range bl.words(text) {
+			if !bl.m.isName(w, text) {
+				continue
+			}
+			if st := bl.m.internStem(stem(w.Norm)); !containsID(out, st) {
 				out = append(out, st)
 			}
 		}
@@ -198,14 +328,145 @@ func subjectOf(c *bundle.Claim) []string {
 	return out
 }
 
+// weigh computes the words' weights and the statements' postings.
+func (bl *Builder) weigh() {
+	m := bl.m
+	m.weight = make([]float64, len(bl.df))
+	m.common = make([]bool, len(bl.df))
+	m.idStem = make([]int32, len(bl.df))
+	for id, n := range bl.df {
+		m.weight[id] = math.Log(1 + (float64(bl.docs)-float64(n)+0.5)/(float64(n)+0.5))
+	}
+	for _, info := range m.words {
+		if info.id >= 0 {
+			m.idStem[info.id] = info.stem
+		}
+		if info.id >= 0 && info.flags&flagCommon != 0 {
+			m.common[info.id] = true
+			m.weight[info.id] *= 0.5
+		}
+	}
+
+	bl.first = append(bl.first, int32(len(bl.ids)))
+	m.postStart = make([]int32, len(bl.df)+1)
+	for _, id := range bl.ids {
+		m.postStart[id+1]++
+	}
+	for id := range bl.df {
+		m.postStart[id+1] += m.postStart[id]
+	}
+	m.postings = make([]posting, len(bl.ids))
+	fill := append([]int32(nil), m.postStart[:len(bl.df)]...)
+	for d := range m.statements {
+		st := &m.statements[d]
+		lo, hi := bl.first[d], bl.first[d+1]
+		st.ids, st.spans = bl.ids[lo:hi:hi], bl.spans[lo:hi:hi]
+		for i, id := range st.ids {
+			m.postings[fill[id]] = posting{int32(d), int32(i)}
+			fill[id]++
+		}
+	}
+	bl.counted, bl.first, bl.speakers = nil, nil, nil
+}
+
+// addPredicate sets the predicate of wording i.
+func (bl *Builder) addPredicate(i int) {
+	m := bl.m
+	wd, p := &m.wordings[i], bl.pending[i]
+	for k, w := range p.words {
+		info := m.words[w.Norm]
+		wd.negated = wd.negated || info.flags&flagNegation != 0
+		wd.denies = wd.denies || info.flags&flagDenial != 0
+		if info.flags&flagFunction != 0 || m.isName(w, p.text) || containsStem(wd.predicate, info.stem) {
+			continue
+		}
+		wt := m.weight[wd.ids[k]]
+		wd.predicate = append(wd.predicate, weighted{info.stem, wt})
+		wd.total += wt
+	}
+}
+
+// finish indexes the wordings by the stems of their predicates.
+func (bl *Builder) finish() {
+	m := bl.m
+	bl.pending, bl.scratch, bl.split = nil, nil, textnorm.Splitter{}
+	var lengths float64
+	m.wordingStart = make([]int32, len(m.stemText)+1)
+	for _, wd := range m.wordings {
+		lengths += float64(len(wd.predicate))
+		for _, pw := range wd.predicate {
+			m.wordingStart[pw.stem+1]++
+		}
+	}
+	for st := range m.stemText {
+		m.wordingStart[st+1] += m.wordingStart[st]
+	}
+	m.wordingPosts = make([]int32, m.wordingStart[len(m.stemText)])
+	m.stemWeight = make([]float64, len(m.stemText))
+	fill := append([]int32(nil), m.wordingStart[:len(m.stemText)]...)
+	avg := lengths / float64(max(1, len(m.wordings)))
+	for i := range m.wordings {
+		wd := &m.wordings[i]
+		wd.bm25 = (k1 + 1) / (1 + k1*(1-bm25b+bm25b*float64(len(wd.predicate))/avg))
+		for _, pw := range wd.predicate {
+			if fill[pw.stem] == m.wordingStart[pw.stem] {
+				m.stemWeight[pw.stem] = pw.weight
+			}
+			m.wordingPosts[fill[pw.stem]] = int32(i)
+			fill[pw.stem]++
+		}
+	}
+}
+
+// statementPostings returns where word id occurs in the statements.
+func (m *Matcher) statementPostings(id int32) []posting {
+	return m.postings[m.postStart[id]:m.postStart[id+1]]
+}
+
+// wordingPostings returns the wordings whose predicate holds stem st.
+func (m *Matcher) wordingPostings(st int32) []int32 {
+	return m.wordingPosts[m.wordingStart[st]:m.wordingStart[st+1]]
+}
+
 // isName reports whether a word of text is a name: written with a capital
 // and not a function or ordinary word (so "The" and "Call" at the start of a
 // headline are not names, but "Biden" is anywhere).
-func isName(w textnorm.Word, text string) bool {
-	return len(w.Norm) >= 3 && !isCommon(w.Norm) && startsUpper(text[w.Start:w.End])
+func (m *Matcher) isName(w textnorm.Word, text string) bool {
+	return len(w.Norm) >= 3 && !m.isCommon(w.Norm) && startsUpper(text[w.Start:w.End])
+}
+
+// isCommon reports whether a normalised word is a function or ordinary
+// word, or a short number.
+func (m *Matcher) isCommon(w string) bool {
+	info, ok := m.words[w]
+	if !ok {
+		info.flags = flagsOf(w)
+	}
+	return info.flags&flagCommon != 0
 }
 
 func startsUpper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+func containsID(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStem(ws []weighted, st int32) bool {
+	for _, w := range ws {
+		if w.stem == st {
+			return true
+		}
+	}
+	return false
 }

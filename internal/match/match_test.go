@@ -1,11 +1,14 @@
 package match
 
 import (
+	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
 	"factcheck/internal/bundle"
+	"factcheck/internal/workload"
 )
 
 // expect is one passage of a text and the verdict it must get. The passage
@@ -142,6 +145,8 @@ func TestHardCases(t *testing.T) {
 			[]expect{{"did not go well", Disputed, "#c1"}}},
 		{"reported without quotes", biden + "Biden warned Zelensky that a Russian invasion was nearly certain once the ground freezes in February, an official said.",
 			[]expect{{"nearly certain once the ground freezes", Disputed, "#c2"}}},
+		{"misspellings", biden + "Biden told Zelenskiy that an invassion was virtualy certain once the ground froze in Febuary, an official said.",
+			[]expect{{"virtualy certain once the ground froze", Disputed, "#c2"}}},
 		{"sacked", biden + "A Ukrainian official said Biden told Zelensky that Kyiv could be “sacked” and urged him to “prepare for impact”.",
 			[]expect{{"prepare for impact", Disputed, "#c3"}}},
 		{"denial reported", biden + "Horne said reports that Biden told Zelensky an invasion was virtually certain once the ground freezes were false.",
@@ -203,4 +208,42 @@ func TestRatedTrueIsNoDispute(t *testing.T) {
 		{"opened the new harbour bridge", 0, ""},
 		{"closed the old harbour tunnel", Disputed, "#f"},
 	})
+}
+
+// TestSteps: a matcher built a step at a time, and a scan done a step at a
+// time, find what New and Check find, on a generated bundle and article
+// that exercise every kind of finding.
+func TestSteps(t *testing.T) {
+	b, err := bundle.Parse(workload.Bundle(300, 30, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(workload.Article(b, 6000, 150, 3), "\n")
+	want := New(b).Check(text)
+	if len(want) < 50 {
+		t.Fatalf("the workload gives %d findings, too few to compare", len(want))
+	}
+	bl := NewBuilder(b)
+	steps := 1
+	for !bl.Step(1) {
+		steps++
+	}
+	if steps < len(b.Statements) {
+		t.Errorf("the build took %d steps, fewer than the %d statements", steps, len(b.Statements))
+	}
+	s := bl.Matcher().NewScan(text)
+	for !s.Step(1) {
+	}
+	if got := s.Findings(); !reflect.DeepEqual(got, want) {
+		t.Errorf("step by step: %d findings, want %d; first difference %v", len(got), len(want), firstDiff(got, want))
+	}
+}
+
+func firstDiff(a, b []Finding) string {
+	for i := range min(len(a), len(b)) {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			return fmt.Sprintf("%+v / %+v", a[i], b[i])
+		}
+	}
+	return "in the length"
 }

@@ -1,19 +1,13 @@
 package match
 
-import (
-	"cmp"
-	"slices"
-
-	"factcheck/internal/passage"
-	"factcheck/internal/textnorm"
-)
+import "factcheck/internal/passage"
 
 // judgeQuote compares a quoted passage with the official statements
 // (verified or misquoted) and, failing that, with the claims' wordings.
 func (s *Scan) judgeQuote(p *passage.Passage) {
 	i, j := s.span(p.Start, p.End)
 	n := j - i
-	if n < 2 || n > maxQuoteWords || !judgeable(s.words[i:j]) && n < 3 {
+	if n < 2 || n > maxQuoteWords || !s.judgeable(i, j) && n < 3 {
 		return
 	}
 	if s.judgeStatement(p, i, j) {
@@ -25,20 +19,25 @@ func (s *Scan) judgeQuote(p *passage.Passage) {
 // judgeStatement finds the statement the quote fits best and records it
 // when the fit is exact (verified) or close (misquoted).
 func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
-	words, ids := s.words[i:j], s.ids[i:j]
-	if !judgeable(words) {
+	ids := s.ids[i:j]
+	if !s.judgeable(i, j) {
 		return false
 	}
-	gap := make([]bool, len(words))
+	cands := s.statementCandidates(ids)
+	if len(cands) == 0 {
+		return false
+	}
+	gap := s.s.gaps(len(ids))
 	gapped := false
-	for k := 1; k < len(words); k++ {
-		gap[k] = words[k].Gap
+	for k := 1; k < len(ids); k++ {
+		gap[k] = s.flags[i+k]&flagGap != 0
 		gapped = gapped || gap[k]
 	}
+	names := s.speakerNames(p.Speaker)
 	best, bestDoc := alignment{dist: -1}, -1
-	for _, c := range s.statementCandidates(ids) {
+	for _, c := range cands {
 		st := &s.m.statements[c.doc]
-		if speakerMismatch(p.Speaker, st) {
+		if s.m.speakerMismatch(names, st) {
 			continue
 		}
 		lo, hi := 0, len(st.ids)
@@ -49,6 +48,7 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 		al := s.al.align(ids, gap, st.ids, lo, hi)
 		if best.dist < 0 || al.dist < best.dist || al.dist == best.dist && al.equal > best.equal {
 			best, bestDoc = al, c.doc
+			s.al.keep()
 		}
 	}
 	if bestDoc < 0 {
@@ -56,15 +56,15 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 	}
 	st := &s.m.statements[bestDoc]
 	f := Finding{Start: p.Start, End: p.End, Statement: st.s,
-		Official: st.s.Text[st.words[best.start].Start:st.words[best.end-1].End]}
-	n := len(words)
+		Official: st.s.Text[st.spans[best.start].start:st.spans[best.end-1].end]}
+	n := len(ids)
 	switch {
 	case best.dist == 0:
 		f.Verdict, f.Score = Verified, 1
 	case s.closeEnough(best, ids, n):
 		f.Verdict = Misquoted
 		f.Score = float64(best.equal) / float64(best.equal+best.dist)
-		f.Diff = s.diff(best, words, st)
+		f.Diff = s.diff(best, s.spans[i:j], st)
 	default:
 		return false
 	}
@@ -88,7 +88,7 @@ func (s *Scan) closeEnough(al alignment, ids []int32, n int) bool {
 }
 
 // diff turns an alignment into the word difference shown to the reader.
-func (s *Scan) diff(al alignment, words []textnorm.Word, st *statementEntry) []DiffWord {
+func (s *Scan) diff(al alignment, words []span32, st *statementEntry) []DiffWord {
 	var out []DiffWord
 	for _, op := range al.ops {
 		switch {
@@ -97,11 +97,11 @@ func (s *Scan) diff(al alignment, words []textnorm.Word, st *statementEntry) []D
 				out = append(out, DiffWord{Equal, "…"})
 			}
 		case op.op == Delete:
-			w := st.words[op.s]
-			out = append(out, DiffWord{Delete, st.s.Text[w.Start:w.End]})
+			w := st.spans[op.s]
+			out = append(out, DiffWord{Delete, st.s.Text[w.start:w.end]})
 		default:
 			w := words[op.q]
-			out = append(out, DiffWord{op.op, s.text[w.Start:w.End]})
+			out = append(out, DiffWord{op.op, s.text[w.start:w.end]})
 		}
 	}
 	return out
@@ -114,60 +114,48 @@ type statementCandidate struct {
 
 // statementCandidates votes, with the quote's rarest words, for the
 // statements holding them at a consistent position, and returns the few
-// statements with the most (weighted) votes. Rare words are enough to find
-// a statement the quote comes from, and they bound the work: a common word's
-// postings are long.
+// statements with the most (weighted) votes, most first. Rare words are
+// enough to find a statement the quote comes from, and they bound the
+// work: a common word's postings are long.
 func (s *Scan) statementCandidates(ids []int32) []statementCandidate {
-	s.rare = s.rare[:0]
+	m := s.m
+	rare := s.s.rare[:0]
 	for i, id := range ids {
-		if id >= 0 && !s.m.common[id] && len(s.m.statementPostings[id]) <= maxPostings {
-			s.rare = append(s.rare, i)
+		if id >= 0 && !m.common[id] && len(m.statementPostings(id)) <= maxPostings {
+			rare = append(rare, i)
 		}
 	}
-	postings := func(i int) int { return len(s.m.statementPostings[ids[i]]) }
-	slices.SortFunc(s.rare, func(a, b int) int { return postings(a) - postings(b) })
-	clear(s.votes)
-	for _, i := range s.rare[:min(len(s.rare), voteWords)] {
-		id := ids[i]
-		for _, p := range s.m.statementPostings[id] {
-			key := uint64(p.doc)<<32 | uint64(uint32(p.pos-int32(i)))
-			s.votes[key] += s.m.weight[id]
+	// Rarest first; among equals, in the quote's order. An insertion sort:
+	// a quote has few rare words, and at most maxQuoteWords.
+	postings := func(i int) int { return len(m.statementPostings(ids[i])) }
+	for a := 1; a < len(rare); a++ {
+		for b := a; b > 0 && postings(rare[b]) < postings(rare[b-1]); b-- {
+			rare[b], rare[b-1] = rare[b-1], rare[b]
 		}
 	}
-	// Keep the best position of the best few statements.
-	var top [statementTries]struct {
-		statementCandidate
-		v float64
-	}
-	for key, v := range s.votes {
-		c := statementCandidate{int(key >> 32), int32(uint32(key))}
-		slot := -1
-		for k := range top {
-			if top[k].v > 0 && top[k].doc == c.doc {
-				slot = k
-				break
+	s.s.rare = rare
+	return s.s.vote(m, ids, rare[:min(len(rare), voteWords)])
+}
+
+// speakerNames returns the stems of the names in speaker, as the text
+// attributes a quote: -1 for a name the matcher does not know.
+func (s *Scan) speakerNames(speaker string) []int32 {
+	names := s.s.names[:0]
+	if speaker != "" {
+		s.s.split.Reset(speaker)
+		s.s.speaker, _ = s.s.split.Next(s.s.speaker[:0], len(speaker))
+		for _, w := range s.s.speaker {
+			if s.m.isName(w, speaker) {
+				st, ok := s.m.stems[stem(w.Norm)]
+				if !ok {
+					st = -1
+				}
+				names = append(names, st)
 			}
-			if slot < 0 || top[k].v < top[slot].v {
-				slot = k
-			}
-		}
-		if v > top[slot].v || v == top[slot].v && top[slot].v > 0 && c.doc < top[slot].doc {
-			top[slot].statementCandidate, top[slot].v = c, v
 		}
 	}
-	slices.SortFunc(top[:], func(a, b struct {
-		statementCandidate
-		v float64
-	}) int {
-		return cmp.Or(cmp.Compare(b.v, a.v), a.doc-b.doc)
-	})
-	var out []statementCandidate
-	for _, t := range top {
-		if t.v > 0 {
-			out = append(out, t.statementCandidate)
-		}
-	}
-	return out
+	s.s.names = names
+	return names
 }
 
 // speakerMismatch reports whether the text attributes the quote to someone
@@ -175,23 +163,20 @@ func (s *Scan) statementCandidates(ids []int32) []statementCandidate {
 // person is not the official's quote. Only names count (a pronoun or "the
 // official" says nothing); a name agrees when the statement's speaker, role,
 // affiliation or words hold it ("Biden" in a statement that quotes Biden).
-func speakerMismatch(speaker string, st *statementEntry) bool {
-	var names []string
-	for _, w := range textnorm.Words(speaker) {
-		if isName(w, speaker) {
-			names = append(names, stem(w.Norm))
-		}
-	}
+func (m *Matcher) speakerMismatch(names []int32, st *statementEntry) bool {
 	if len(names) == 0 {
 		return false
 	}
-	sp := st.s.Speaker
-	for _, text := range []string{sp.Name, sp.JobTitle, sp.Affiliation, st.s.Text} {
-		for _, w := range textnorm.Words(text) {
-			for _, n := range names {
-				if stem(w.Norm) == n {
-					return false
-				}
+	for _, n := range names {
+		if n < 0 {
+			continue
+		}
+		if containsID(st.speaker, n) {
+			return false
+		}
+		for _, id := range st.ids {
+			if m.idStem[id] == n {
+				return false
 			}
 		}
 	}

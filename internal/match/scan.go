@@ -1,7 +1,6 @@
 package match
 
 import (
-	"slices"
 	"sort"
 
 	"factcheck/internal/passage"
@@ -18,23 +17,43 @@ const (
 	voteWords        = 6 // the rarest words of a quote that look for its statement
 )
 
-// Scan is the judging of one text, a few passages at a time, so that a
-// caller in a browser can give the page its turn between steps.
-type Scan struct {
-	m        *Matcher
-	text     string
-	words    []textnorm.Word
-	ids      []int32
-	passages []passage.Passage
-	next     int
+// chunkBytes is how much text one unit of a scan's reading covers: about
+// as long to split and classify as one passage is to judge.
+const chunkBytes = 2048
 
-	found   []candidate
-	al      aligner
-	votes   map[uint64]float64
-	rare    []int // scratch: indexes of a quote's rare words
-	scores  map[int32]float64
-	stems   map[string]bool // scratch: the stems of one sentence
-	article map[string]bool // the stems of the names in the whole text
+// Scan is the judging of one text, a few steps at a time, so that a caller
+// in a browser can give the page its turn between steps. It first reads the
+// text (its words, numbered and classified once), then finds its passages,
+// then judges them.
+type Scan struct {
+	m     *Matcher
+	text  string
+	split *textnorm.Splitter // nil once the text is read
+
+	// By word of the text, in arrays without pointers (the garbage
+	// collector need not look at them):
+	spans []span32 // byte span in text
+	ids   []int32  // word id, -1 for a word no statement or wording uses
+	stems []int32  // stem id (see stemText)
+	flags []uint8
+	chunk []textnorm.Word // scratch: the words being read
+	// The text's stems that the matcher does not know have ids from
+	// len(m.stemText) on: local[st] is their id, localText[id-len(m.stemText)]
+	// the stem.
+	local     map[string]int32
+	localText []string
+	localMask []uint64
+	// article[st] is set when the text names stem st (only the stems of
+	// claims' subjects are looked up).
+	article []bool
+
+	passages []passage.Passage
+	listed   bool // passages holds the text's passages
+	next     int  // the next passage to judge
+
+	found []candidate
+	al    aligner
+	s     scratch
 }
 
 // candidate is a finding before overlaps are settled.
@@ -52,33 +71,26 @@ func (m *Matcher) Check(text string) []Finding {
 }
 
 // NewScan prepares the judging of text: blocks are separated by '\n'.
+// Step does the work.
 func (m *Matcher) NewScan(text string) *Scan {
-	s := &Scan{
-		m:        m,
-		text:     text,
-		words:    textnorm.Words(text),
-		passages: passage.Find(text),
-		votes:    make(map[uint64]float64),
-		scores:   make(map[int32]float64),
-		stems:    make(map[string]bool),
-	}
-	s.ids = m.lookup(make([]int32, 0, len(s.words)), s.words)
-	if len(m.wordings) > 0 {
-		s.article = make(map[string]bool)
-		for _, w := range s.words {
-			if isName(w, text) {
-				s.article[stem(w.Norm)] = true
-			}
-		}
-	}
-	return s
+	n := len(text)/6 + 16 // about one word in six bytes
+	return &Scan{m: m, text: text, split: textnorm.NewSplitter(text),
+		spans: make([]span32, 0, n), ids: make([]int32, 0, n),
+		stems: make([]int32, 0, n), flags: make([]uint8, 0, n),
+		local: make(map[string]int32)}
 }
 
-// Len returns how many passages the scan judges in all.
-func (s *Scan) Len() int { return len(s.passages) }
-
-// Step judges up to n more passages and reports whether the scan is done.
+// Step does up to n units of work and reports whether the scan is done. A
+// unit is one passage judged or, before that, a couple of kilobytes of the
+// text read; finding the passages is one unit.
 func (s *Scan) Step(n int) bool {
+	for ; n > 0 && s.split != nil; n-- {
+		s.read()
+	}
+	if n > 0 && !s.listed {
+		s.passages, s.listed = passage.Find(s.text), true
+		n--
+	}
 	for ; n > 0 && s.next < len(s.passages); n-- {
 		p := &s.passages[s.next]
 		s.next++
@@ -88,53 +100,128 @@ func (s *Scan) Step(n int) bool {
 			s.judgeSentence(p)
 		}
 	}
-	return s.next == len(s.passages)
+	return s.listed && s.next == len(s.passages)
+}
+
+// read splits the next chunk of the text into words and classifies them.
+func (s *Scan) read() {
+	m := s.m
+	words, done := s.split.Next(s.chunk[:0], chunkBytes)
+	if done {
+		s.split, s.chunk = nil, nil
+	} else {
+		s.chunk = words
+	}
+	if s.article == nil && len(m.wordings) > 0 {
+		s.article = make([]bool, len(m.stemText))
+	}
+	for _, w := range words {
+		info, ok := m.words[w.Norm]
+		if !ok {
+			info = s.unknown(w.Norm)
+		}
+		if info.flags&flagCommon == 0 && len(w.Norm) >= 3 && startsUpper(s.text[w.Start:w.End]) {
+			info.flags |= flagName
+			if s.article != nil && s.known(info.stem) {
+				s.article[info.stem] = true
+			}
+		}
+		if w.Gap {
+			info.flags |= flagGap
+		}
+		s.spans = append(s.spans, span32{int32(w.Start), int32(w.End)})
+		s.ids = append(s.ids, info.id)
+		s.stems = append(s.stems, info.stem)
+		s.flags = append(s.flags, info.flags)
+	}
+}
+
+// unknown classifies a word the matcher does not know: no function,
+// ordinary or denial word is unknown. Its stem may be known.
+func (s *Scan) unknown(w string) wordInfo {
+	st := stem(w)
+	id, ok := s.m.stems[st]
+	if !ok {
+		if id, ok = s.local[st]; !ok {
+			id = int32(len(s.m.stemText) + len(s.localText))
+			s.local[st] = id
+			s.localText = append(s.localText, st)
+			s.localMask = append(s.localMask, letters(st))
+		}
+	}
+	return wordInfo{id: -1, stem: id, flags: flagsOf(w)}
+}
+
+// known reports whether the matcher knows stem st.
+func (s *Scan) known(st int32) bool { return int(st) < len(s.m.stemText) }
+
+// stemText returns stem st.
+func (s *Scan) stemText(st int32) string {
+	if s.known(st) {
+		return s.m.stemText[st]
+	}
+	return s.localText[int(st)-len(s.m.stemText)]
+}
+
+// stemMask returns the letters of stem st.
+func (s *Scan) stemMask(st int32) uint64 {
+	if s.known(st) {
+		return s.m.stemMask[st]
+	}
+	return s.localMask[int(st)-len(s.m.stemText)]
 }
 
 // Findings returns the findings so far in text order. Where two overlap,
 // a quote wins over a whole sentence and a longer quote over a shorter one.
 func (s *Scan) Findings() []Finding {
-	c := slices.Clone(s.found)
-	sort.SliceStable(c, func(i, j int) bool {
-		if c[i].sentence != c[j].sentence {
-			return !c[i].sentence
+	c := s.found
+	// Candidates are large and hold pointers: sort and keep indexes.
+	order := make([]int, len(c))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &c[order[i]], &c[order[j]]
+		if a.sentence != b.sentence {
+			return !a.sentence
 		}
-		return c[i].End-c[i].Start > c[j].End-c[j].Start
+		return a.End-a.Start > b.End-b.Start
 	})
-	var out []Finding
-	for _, f := range c {
-		overlaps := false
-		for _, g := range out {
-			if f.Start < g.End && g.Start < f.End {
-				overlaps = true
-				break
-			}
-		}
-		if !overlaps {
-			out = append(out, f.Finding)
+	var kept []int // the findings kept, in text order: they do not overlap
+	for _, k := range order {
+		// The one finding kept that could overlap c[k] is the last one
+		// that starts before c[k] ends.
+		i := sort.Search(len(kept), func(i int) bool { return c[kept[i]].Start >= c[k].End })
+		if i == 0 || c[kept[i-1]].End <= c[k].Start {
+			kept = append(kept, 0)
+			copy(kept[i+1:], kept[i:])
+			kept[i] = k
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	out := make([]Finding, len(kept))
+	for i, k := range kept {
+		out[i] = c[k].Finding
+	}
 	return out
 }
 
 // span returns the index range of the words inside [start, end).
 func (s *Scan) span(start, end int) (int, int) {
-	i := sort.Search(len(s.words), func(k int) bool { return s.words[k].Start >= start })
-	j := sort.Search(len(s.words), func(k int) bool { return s.words[k].End > end })
+	i := sort.Search(len(s.spans), func(k int) bool { return int(s.spans[k].start) >= start })
+	j := sort.Search(len(s.spans), func(k int) bool { return int(s.spans[k].end) > end })
 	return i, max(i, j)
 }
 
-// judgeable reports whether words say enough to be judged: two uncommon
-// words, or one in a passage of six words or more.
-func judgeable(words []textnorm.Word) bool {
+// judgeable reports whether words [i, j) say enough to be judged: two
+// uncommon words, or one in a passage of six words or more.
+func (s *Scan) judgeable(i, j int) bool {
 	rare := 0
-	for _, w := range words {
-		if !isCommon(w.Norm) {
+	for _, f := range s.flags[i:j] {
+		if f&flagCommon == 0 {
 			rare++
 		}
 	}
-	return rare >= 2 || rare == 1 && len(words) >= 6
+	return rare >= 2 || rare == 1 && j-i >= 6
 }
 
 // context reports whether the passage's paragraph names the claim's subject
@@ -154,8 +241,8 @@ func (s *Scan) context(c *claimEntry, para passage.Span) bool {
 		return false
 	}
 	i, j := s.span(para.Start, para.End)
-	for _, w := range s.words[i:j] {
-		if slices.Contains(c.subject, stem(w.Norm)) && isName(w, s.text) {
+	for k := i; k < j; k++ {
+		if s.flags[k]&flagName != 0 && containsID(c.subject, s.stems[k]) {
 			return true
 		}
 	}

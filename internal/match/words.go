@@ -2,23 +2,19 @@ package match
 
 import "strings"
 
-// function holds English function words (articles, pronouns, prepositions,
-// auxiliaries): they carry no claim of their own.
-var function = wordSet(functionWords)
-
-// ordinary holds the most frequent nouns, verbs and adjectives of news
-// prose. A passage made only of function and ordinary words is too common to
-// judge ("last year", "this is not true"), and they weigh little.
-var ordinary = wordSet(ordinaryWords)
-
-func wordSet(list string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(list) {
-		m[w] = true
-	}
-	return m
+// The word lists, and the flags of their words. A Matcher knows every word
+// of them (see NewBuilder).
+var wordLists = []struct {
+	words string
+	flags uint8
+}{
+	{functionWords, flagFunction | flagCommon},
+	{ordinaryWords, flagCommon},
+	{denialWords, flagDenial},
 }
 
+// functionWords are English function words (articles, pronouns,
+// prepositions, auxiliaries): they carry no claim of their own.
 const functionWords = `
 a about above across after again against ago all almost along already also although always am
 among an and another any anyone anything are around as at away back be because been before being
@@ -34,6 +30,9 @@ without would yet you your yours yourself
 's n't 're 've 'll 'd s t didn't don't doesn't isn't wasn't weren't won't can't couldn't
 `
 
+// ordinaryWords are the most frequent nouns, verbs and adjectives of news
+// prose. A passage made only of function and ordinary words is too common to
+// judge ("last year", "this is not true"), and they weigh little.
 const ordinaryWords = `
 said say says saying told tell tells telling go goes going went gone get gets got getting make
 makes made making know knows knew known think thinks thought take takes took taken see sees saw
@@ -60,8 +59,25 @@ million billion half many much most least more
 mr mrs ms dr
 `
 
-// isCommon reports whether a normalised word is a function or ordinary word.
-func isCommon(w string) bool { return function[w] || ordinary[w] || isNumber(w) && len(w) < 3 }
+// denialWords mark a sentence as reporting a dispute rather than the
+// claim itself ("the White House said reports that ... were false").
+const denialWords = `false falsehood falsehoods untrue denied denies deny denying disputed disputes
+dispute disputing refuted refutes refute rejected rejects dismissed dismisses incorrect inaccurate
+baseless fabricated debunked`
+
+// flagsOf returns the flags a normalised word has whether or not it is in
+// a list: a short number is common; "not", "never", "n't"... are
+// negations.
+func flagsOf(w string) uint8 {
+	var f uint8
+	if isNumber(w) && len(w) < 3 {
+		f |= flagCommon
+	}
+	if isNegation(w) {
+		f |= flagNegation
+	}
+	return f
+}
 
 // isNegation reports whether a normalised word turns a statement around.
 func isNegation(w string) bool {

@@ -71,8 +71,34 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 	tail := m.Elements[len(m.Elements)-1]
 	tail.Call("append", srMarker(t.doc, "End of", label))
 	m.Host = newElement(t.doc, badgeTag)
-	tail.Call("after", m.Host)
+	if j, n := t.closers(end); n > 0 {
+		// The badge goes after the quote's closing mark: “…” [Verified].
+		if end+n < t.spans[j].end {
+			t.split(j, end+n)
+		}
+		t.node(j).Call("after", m.Host)
+	} else {
+		tail.Call("after", m.Host)
+	}
 	return m, nil
+}
+
+// closers returns the span that starts right at end (no separator between)
+// and how many bytes of closing quote marks open it; 0 when there is none.
+func (t *Text) closers(end int) (j, n int) {
+	j = sort.Search(len(t.spans), func(i int) bool { return t.spans[i].start >= end })
+	if j == len(t.spans) || t.spans[j].start != end {
+		return j, 0
+	}
+	rest := t.S[end:t.spans[j].end]
+	for n < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[n:])
+		if !strings.ContainsRune(`"'”’»›」』`, r) {
+			break
+		}
+		n += size
+	}
+	return j, n
 }
 
 // locate returns the first and last spans holding non-whitespace text of

@@ -73,8 +73,9 @@ func TestHighlightAcrossInline(t *testing.T) {
 		end.Get("localName").String() != srTag || end.Get("textContent").String() != "End of disputed passage" {
 		t.Fatalf("markers %s ... %s", start.Get("outerHTML"), end.Get("outerHTML"))
 	}
-	if !m.Elements[4].Get("nextSibling").Equal(m.Host) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", uiAttr).Bool() {
-		t.Fatalf("host %v after the last mark", m.Host.Get("outerHTML"))
+	closer := m.Elements[4].Get("nextSibling")
+	if closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(m.Host) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", uiAttr).Bool() {
+		t.Fatalf("host %v is not after the closing quote mark", m.Host.Get("outerHTML"))
 	}
 	if sheets := document.Get("adoptedStyleSheets"); sheets.Length() != 1 || !sheets.Index(0).Equal(sheet) {
 		t.Fatal("the style sheet is not adopted once")

@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -48,6 +49,12 @@ func FuzzWords(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		words := Words(s)
+		// A Splitter read a few bytes at a time gives the same words.
+		for _, n := range []int{1, 2, 7} {
+			if got := splitBy(NewSplitter(s), n); !slices.Equal(got, words) {
+				t.Fatalf("Words(%q) = %+v, but a Splitter read %d bytes at a time gives %+v", s, words, n, got)
+			}
+		}
 		for i, w := range words {
 			if w.Start < 0 || w.Start >= w.End || w.End > len(s) {
 				t.Fatalf("Words(%q): word %d %+v: bad span", s, i, w)

@@ -4,8 +4,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -21,17 +19,24 @@ type reader struct {
 	s   string
 	pos int
 	out []byte // comparison form of the current non-ASCII segment
-	tmp []byte // scratch for NFKC and folding
+	tmp []byte // scratch for normalisation and folding
 
-	fold     cases.Caser
-	haveFold bool
-
-	cache [64]struct { // see single; r == 0 is an empty entry
-		r    rune
-		n    uint8
-		form [11]byte
-	}
+	// cache holds runes by their value modulo 256 (a script's block has no
+	// collisions), allocated with the first rune that is not ASCII; see
+	// lookup.
+	cache *[256]runeInfo
 }
+
+// runeInfo is what the reader has learnt about one rune.
+type runeInfo struct {
+	r      rune     // 0: an empty entry (NUL is ASCII, never looked up)
+	before bool     // a segment starts with it: it combines with nothing before it
+	n      uint8    // the length of its form, or noForm
+	form   [10]byte // its comparison form, alone in its segment
+}
+
+// noForm marks a rune whose comparison form is too long to keep.
+const noForm = 0xff
 
 // next advances to the next segment and returns its comparison form
 // (possibly empty, valid until the next call) and its span [start, end) in
@@ -46,9 +51,18 @@ func (r *reader) next() (form []byte, start, end int, ok bool) {
 		r.pos++
 		return asciiForm[c : c+1], start, r.pos, true
 	}
-	if c, size := utf8.DecodeRuneInString(r.s[start:]); c == utf8.RuneError && size == 1 {
+	c, size := utf8.DecodeRuneInString(r.s[start:])
+	if c == utf8.RuneError && size == 1 {
 		r.pos++
 		return replacement, start, r.pos, true
+	}
+	if r.startsSegment(start + size) {
+		// Most runes make a segment of their own.
+		r.pos += size
+		if size == 1 {
+			return asciiForm[c : c+1], start, r.pos, true
+		}
+		return r.single(c, r.s[start:r.pos]), start, r.pos, true
 	}
 	n := norm.NFKC.NextBoundaryInString(r.s[start:], true)
 	if n <= 0 {
@@ -76,32 +90,60 @@ func (r *reader) next() (form []byte, start, end int, ok bool) {
 	return r.out, start, r.pos, true
 }
 
-// single returns the comparison form of seg, the single rune c, from the
-// cache of recent runes: most non-ASCII runes of a text (quotes, dashes,
-// accented letters) come back again and again.
-func (r *reader) single(c rune, seg string) []byte {
+// startsSegment reports whether a segment starts at offset i of r.s (i is
+// not 0): at the end, at an ASCII byte or an invalid one (nothing combines
+// with what comes before them), or at a rune that combines with nothing
+// before it.
+func (r *reader) startsSegment(i int) bool {
+	if i == len(r.s) || r.s[i] < utf8.RuneSelf {
+		return true
+	}
+	c, size := utf8.DecodeRuneInString(r.s[i:])
+	return c == utf8.RuneError && size == 1 || r.lookup(c, r.s[i:i+size]).before
+}
+
+// lookup returns what the reader knows of the rune c, encoded as seg,
+// learning it if needed: most non-ASCII runes of a text (quotes, dashes,
+// accented letters, the letters of other scripts) come back again and
+// again.
+func (r *reader) lookup(c rune, seg string) *runeInfo {
+	if r.cache == nil {
+		r.cache = new([256]runeInfo)
+	}
 	e := &r.cache[int(c)%len(r.cache)]
-	if e.r == c {
+	if e.r != c {
+		r.segment(seg)
+		e.r, e.before, e.n = c, norm.NFKC.PropertiesString(seg).BoundaryBefore(), noForm
+		if len(r.out) <= len(e.form) {
+			e.n = uint8(copy(e.form[:], r.out))
+		}
+	}
+	return e
+}
+
+// single returns the comparison form of seg, the single rune c.
+func (r *reader) single(c rune, seg string) []byte {
+	if e := r.lookup(c, seg); e.n != noForm {
 		return e.form[:e.n]
 	}
 	r.segment(seg)
-	if len(r.out) <= len(e.form) {
-		e.r, e.n = c, uint8(copy(e.form[:], r.out))
-	}
 	return r.out
 }
 
-// segment sets r.out to the comparison form of one non-ASCII segment.
+// segment sets r.out to the comparison form of one non-ASCII segment: its
+// compatibility decomposition (NFKD), case-folded rune by rune, composed
+// again (NFKC), without ignorable runes, each rune mapped by mapRune.
+// Folding the decomposed form is full case folding: the folds that expand
+// (İ to i̇, ᾳ to αι, ŉ to ʼn) are decompositions, but for ß.
 func (r *reader) segment(seg string) {
-	r.tmp = norm.NFKC.AppendString(r.tmp[:0], seg)
-	r.out = r.caseFold(r.out[:0], r.tmp)
-	if !norm.NFKC.IsNormal(r.out) {
-		// Folding can denormalise (a folded letter may compose with a
-		// following mark); normalise again so the result is stable.
-		r.tmp = norm.NFKC.Append(r.tmp[:0], r.out...)
-		r.out = append(r.out[:0], r.tmp...)
+	r.tmp = norm.NFKD.AppendString(r.tmp[:0], seg)
+	r.out = r.out[:0]
+	for i := 0; i < len(r.tmp); {
+		c, size := utf8.DecodeRune(r.tmp[i:])
+		i += size
+		r.out = appendFold(r.out, c)
 	}
-	r.tmp = append(r.tmp[:0], r.out...)
+	r.tmp = norm.NFKC.Append(r.tmp[:0], r.out...)
 	r.out = r.out[:0]
 	for i := 0; i < len(r.tmp); {
 		c, size := utf8.DecodeRune(r.tmp[i:])
@@ -113,24 +155,17 @@ func (r *reader) segment(seg string) {
 	}
 }
 
-// caseFold appends the full case folding of src to dst.
-func (r *reader) caseFold(dst, src []byte) []byte {
-	if !r.haveFold {
-		r.fold = cases.Fold()
-		r.haveFold = true
+// appendFold appends the case folding of c to dst: the lower case of its
+// upper case, for a rune that has other cases (ς, σ and Σ fold to σ; ı, which
+// has none, stays ı), and ss for ß and ẞ.
+func appendFold(dst []byte, c rune) []byte {
+	switch {
+	case c == 'ß' || c == 'ẞ':
+		return append(dst, "ss"...)
+	case unicode.SimpleFold(c) != c:
+		c = unicode.ToLower(unicode.ToUpper(c))
 	}
-	dst = dst[:cap(dst)]
-	if len(dst) < 2*len(src)+utf8.UTFMax {
-		dst = make([]byte, 2*len(src)+utf8.UTFMax)
-	}
-	for {
-		r.fold.Reset()
-		n, _, err := r.fold.Transform(dst, src, true)
-		if err != transform.ErrShortDst {
-			return dst[:n]
-		}
-		dst = make([]byte, 2*len(dst))
-	}
+	return utf8.AppendRune(dst, c)
 }
 
 // replacement is the comparison form of an invalid byte.
@@ -159,8 +194,8 @@ func mapRune(c rune) rune {
 	case '−': // minus sign
 		return '-'
 	}
-	// x/text's Fold swaps the case of Cherokee instead of folding it
-	// (ꭲ→Ꭲ but Ꭲ→ꭲ); fold to the capital letters, as CaseFolding.txt does.
+	// Cherokee folds to its capital letters (CaseFolding.txt), unlike every
+	// other script.
 	switch {
 	case 0xAB70 <= c && c <= 0xABBF:
 		return c - 0xAB70 + 0x13A0

@@ -49,15 +49,58 @@ func Words(s string) []Word {
 // When a word's comparison form is the same bytes as its source, its Norm
 // is a substring of s and costs no allocation.
 func AppendWords(dst []Word, s string) []Word {
+	dst, _ = NewSplitter(s).Next(dst, len(s))
+	return dst
+}
+
+// A Splitter splits a text into words a part at a time, for a caller that
+// must give the CPU back now and then: reading a whole text with Next gives
+// the words Words gives.
+type Splitter struct {
+	t      tokenizer
+	origin []int // see clean
+	done   bool
+}
+
+// NewSplitter returns a Splitter of the words of s.
+func NewSplitter(s string) *Splitter {
+	sp := &Splitter{}
+	sp.Reset(s)
+	return sp
+}
+
+// Reset makes sp a Splitter of the words of s, keeping what it learnt of
+// the runes it met: splitting many short texts with one Splitter is
+// faster.
+func (sp *Splitter) Reset(s string) {
 	c, origin := clean(s)
-	t := tokenizer{s: s, dst: dst, r: reader{s: c}}
-	for {
+	*sp = Splitter{
+		t: tokenizer{s: s, buf: sp.t.buf[:0], norms: sp.t.norms, copied: sp.t.copied,
+			r: reader{s: c, out: sp.t.r.out, tmp: sp.t.r.tmp, cache: sp.t.r.cache}},
+		origin: origin,
+	}
+}
+
+// Next reads about n more bytes of the text (at least one character, and
+// on to the end of a run of ASCII letters and digits), appends the words
+// it completes to dst, and reports whether the text is done.
+func (sp *Splitter) Next(dst []Word, n int) ([]Word, bool) {
+	t := &sp.t
+	if sp.done {
+		return dst, true
+	}
+	t.dst = dst
+	limit := t.r.pos + max(n, 1)
+	for t.r.pos < limit {
+		if sp.origin == nil && t.asciiRun() {
+			continue
+		}
 		form, start, end, ok := t.r.next()
 		if !ok {
 			break
 		}
-		if origin != nil {
-			start, end = origin[start], origin[end-1]+1
+		if sp.origin != nil {
+			start, end = sp.origin[start], sp.origin[end-1]+1
 		}
 		for i := 0; i < len(form); {
 			ch, size := utf8.DecodeRune(form[i:])
@@ -65,8 +108,12 @@ func AppendWords(dst []Word, s string) []Word {
 			i += size
 		}
 	}
-	t.flush()
-	return t.dst
+	if t.r.pos >= len(t.r.s) {
+		t.flush()
+		sp.done = true
+	}
+	dst, t.dst = t.dst, nil
+	return dst, sp.done
 }
 
 // A tokenizer groups the runes of a text's comparison form into words.
@@ -80,6 +127,12 @@ type tokenizer struct {
 	lastDigit  bool   // its last rune is a digit
 	verbatim   bool   // its Norm is s[start:end]
 	buf        []byte // its Norm, unless verbatim
+	// norms holds recent Norms that are not substrings of s, by a hash of
+	// their bytes, so that a capitalised word met again costs no
+	// allocation. It is allocated once copied has counted a few such
+	// words: a short text does not need it.
+	norms  *[256]string
+	copied int
 
 	pending            []byte // ', . or , seen inside a word, kept if a word rune follows
 	pendStart, pendEnd int
@@ -125,6 +178,66 @@ func (t *tokenizer) rune(ch rune, enc []byte, start, end int) {
 	}
 }
 
+// asciiRun reads, at the reader's position, a run of ASCII letters and
+// digits at once, or a space; it reports whether there was one. A
+// lower-case letter or a digit is its own comparison form. The run leaves
+// its last byte to the reader when a non-ASCII rune follows it, which might
+// combine with it. The text must be s itself (clean removed nothing).
+func (t *tokenizer) asciiRun() bool {
+	s, i := t.r.s, t.r.pos
+	j := i
+	for j < len(s) && asciiAlnum[s[j]] {
+		j++
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		j--
+	}
+	if j <= i {
+		if i+1 < len(s) && s[i] == ' ' && s[i+1] < utf8.RuneSelf {
+			t.flush() // what rune(' ') does
+			t.r.pos++
+			return true
+		}
+		return false
+	}
+	if !t.inWord {
+		t.inWord, t.verbatim = true, true
+		t.start, t.end = i, i
+	}
+	if t.pending != nil {
+		t.add(t.pending, t.pendStart, t.pendEnd)
+		t.pending = nil
+	}
+	k := i
+	if t.verbatim && i == t.end {
+		for k < j && (s[k] < 'A' || s[k] > 'Z') {
+			k++
+		}
+		t.end = k
+	}
+	if k < j {
+		if t.verbatim {
+			t.verbatim = false
+			t.buf = append(t.buf[:0], t.s[t.start:t.end]...)
+		}
+		for ; k < j; k++ {
+			t.buf = append(t.buf, asciiForm[s[k]])
+		}
+	}
+	t.end = j
+	t.lastDigit = s[j-1] <= '9'
+	t.r.pos = j
+	return true
+}
+
+// asciiAlnum tells the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // flush ends the word being read, if any; a pending character that no word
 // rune followed becomes a separator.
 func (t *tokenizer) flush() {
@@ -135,12 +248,31 @@ func (t *tokenizer) flush() {
 	if t.verbatim {
 		t.emit(t.s[t.start:t.end], t.start, t.end)
 	} else {
-		t.emit(string(t.buf), t.start, t.end)
+		t.emit(t.norm(), t.start, t.end)
 	}
 	if p := t.pending; p != nil {
 		t.pending = nil
 		t.rune(rune(p[0]), p, t.pendStart, t.pendEnd)
 	}
+}
+
+// norm returns t.buf as a string, from t.norms if it is there.
+func (t *tokenizer) norm() string {
+	if t.norms == nil {
+		if t.copied++; t.copied < 8 {
+			return string(t.buf)
+		}
+		t.norms = new([256]string)
+	}
+	h := uint32(2166136261) // FNV-1a
+	for _, b := range t.buf {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	e := &t.norms[h%uint32(len(t.norms))]
+	if *e != string(t.buf) {
+		*e = string(t.buf)
+	}
+	return *e
 }
 
 // add appends enc, from the source span [start, end), to the word being

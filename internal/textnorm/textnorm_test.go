@@ -2,6 +2,7 @@ package textnorm
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -107,6 +108,32 @@ func TestAppendWordsReusesSource(t *testing.T) {
 	if allocs != 0 {
 		t.Errorf("AppendWords on lower-case ASCII: %v allocations, want 0", allocs)
 	}
+}
+
+// TestSplitter: a Splitter gives the words Words gives, however it is
+// read, and also when it is reset to another text (it keeps what it learnt
+// of the runes and words it met).
+func TestSplitter(t *testing.T) {
+	texts := append(slices.Clone(fuzzSeeds), strings.Repeat("The Biden–Zelensky call ‘did not go well’. ", 40), "")
+	var sp Splitter
+	for _, s := range texts {
+		want := Words(s)
+		for _, n := range []int{1, 3, 64, len(s)} {
+			sp.Reset(s)
+			if got := splitBy(&sp, n); !slices.Equal(got, want) {
+				t.Errorf("Splitter on %q by %d bytes:\n got %+v\nwant %+v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// splitBy reads sp to the end, n bytes at a time, and returns its words.
+func splitBy(sp *Splitter, n int) []Word {
+	var words []Word
+	for done := false; !done; {
+		words, done = sp.Next(words, n)
+	}
+	return words
 }
 
 func TestNormalize(t *testing.T) {

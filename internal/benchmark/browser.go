@@ -1,0 +1,201 @@
+//go:build !js
+
+package benchmark
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// pageTimeout bounds one page's measurement.
+const pageTimeout = 3 * time.Minute
+
+// chromiumPath finds Chromium as build.sh does.
+func chromiumPath() (string, error) {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("no chromium, chromium-browser or google-chrome on PATH (./build.sh test installs Chromium)")
+}
+
+// chromiumVersion is what the browser says of itself.
+func chromiumVersion(path string) string {
+	out, err := exec.Command(path, "--version").Output()
+	if err != nil {
+		return "unknown"
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// browser is one headless Chromium with a fresh profile: nothing cached,
+// no compiled code kept from an earlier run.
+type browser struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	dir    string
+}
+
+// startBrowser starts Chromium; when console is not nil, the pages'
+// console messages are copied to it.
+func startBrowser(parent context.Context, path string, console io.Writer) (*browser, error) {
+	dir, err := os.MkdirTemp("", "factcheck-bench-")
+	if err != nil {
+		return nil, err
+	}
+	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
+	var ctxOpts []chromedp.ContextOption
+	if console != nil {
+		ctxOpts = append(ctxOpts, chromedp.WithListener(func(ev any) {
+			if ev, ok := ev.(*runtime.EventConsoleAPICalled); ok {
+				for _, a := range ev.Args {
+					fmt.Fprintf(console, "console.%s: %s\n", ev.Type, a.Value)
+				}
+			}
+		}))
+	}
+	ctx, cancelCtx := chromedp.NewContext(allocCtx, ctxOpts...)
+	b := &browser{ctx: ctx, dir: dir, cancel: func() { cancelCtx(); cancelAlloc() }}
+	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
+		return err
+	}))
+	if err != nil {
+		b.close()
+		return nil, fmt.Errorf("starting Chromium: %v", err)
+	}
+	return b, nil
+}
+
+func (b *browser) close() {
+	b.cancel()
+	os.RemoveAll(b.dir)
+}
+
+// probe runs in every document before the page's own scripts: it records
+// long tasks (from the start, buffered) and when the widget's
+// factcheck:done or the hello floor's hello:done event fires, in ms since
+// navigation start.
+const probe = `(() => {
+	const r = window.__bench = { tasks: [], done: null, error: '' };
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) r.tasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+	} catch (e) {
+		r.error = 'no longtask observer: ' + e;
+	}
+	document.addEventListener('factcheck:done', (e) => {
+		if (!r.done) r.done = { at: performance.now(), ms: e.detail.ms, annotations: e.detail.annotations.length };
+	});
+	document.addEventListener('hello:done', () => {
+		if (!r.done) r.done = { at: performance.now(), ms: 0, annotations: 0 };
+	});
+})();`
+
+// awaitDone evaluates to the probe's record as JSON once the page's done
+// event has fired and the long tasks of that moment have been reported,
+// or fails with the text of the loader's notice.
+const awaitDone = `new Promise((resolve, reject) => {
+	const r = window.__bench;
+	const check = () => {
+		if (r.done) {
+			setTimeout(() => resolve(JSON.stringify(r)), 250);
+			return;
+		}
+		const n = document.querySelector('factcheck-notice');
+		if (n && n.shadowRoot && n.shadowRoot.textContent.trim()) {
+			reject(new Error('the loader showed a notice: ' + n.shadowRoot.textContent.trim()));
+			return;
+		}
+		setTimeout(check, 50);
+	};
+	check();
+})`
+
+// load is what the probe saw of one page load.
+type load struct {
+	Done struct {
+		At          float64 `json:"at"` // ms from navigation start to the done event
+		MS          float64 `json:"ms"` // the widget's own figure (detail.ms)
+		Annotations int     `json:"annotations"`
+	} `json:"done"`
+	Tasks [][2]float64 `json:"tasks"` // long tasks: start, duration (ms)
+	Error string       `json:"error"`
+}
+
+// open navigates to url and waits for its done event.
+func (b *browser) open(url string) (load, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, pageTimeout)
+	defer cancel()
+	var l load
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return l, fmt.Errorf("%s: %v", url, err)
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](awaitDone, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return l, fmt.Errorf("%s: %v", url, err)
+	}
+	if err := json.Unmarshal([]byte(raw), &l); err != nil {
+		return l, err
+	}
+	if l.Error != "" {
+		return l, fmt.Errorf("%s: %s", url, l.Error)
+	}
+	return l, nil
+}
+
+// treeWalk is the floor of reading a page: a plain TreeWalker pass that
+// collects the text of the article, timed in the page.
+const treeWalk = `(() => {
+	const root = document.querySelector('article') || document.body;
+	const t0 = performance.now();
+	const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+	const parts = [];
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+	const text = parts.join('');
+	const ms = performance.now() - t0;
+	return text.length > 0 ? ms : -1;
+})()`
+
+// walk loads url and times treeWalk on it.
+func (b *browser) walk(url string) (float64, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, pageTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, fmt.Errorf("%s: %v", url, err)
+	}
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](treeWalk))
+	if err == nil && ms < 0 {
+		err = errors.New("the page has no text")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: %v", url, err)
+	}
+	return ms, nil
+}

@@ -1,0 +1,159 @@
+//go:build !js
+
+package benchmark
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+)
+
+// Report is everything one benchmark run measured.
+type Report struct {
+	Go       string `json:"go"`
+	Chromium string `json:"chromium"`
+	CPUs     int    `json:"cpus"`
+	Runs     int    `json:"runs"` // page loads per figure, each in a fresh browser
+
+	Demo  *Timing       `json:"demo,omitempty"`  // index.html, the embedded bundle
+	Hello *Timing       `json:"hello,omitempty"` // the floor of Demo's cold start
+	Scans []*ScanResult `json:"scans,omitempty"`
+
+	Sizes     []Size `json:"sizes"`      // the widget's files
+	HelloSize Size   `json:"hello_size"` // the floor of factcheck.wasm's
+}
+
+// Timing is what the probe saw of one page over the runs.
+type Timing struct {
+	NavDone Stat `json:"nav_done_ms"` // navigation start → done event
+	Scan    Stat `json:"scan_ms"`     // factcheck:done's detail.ms
+	// Long tasks that overlap the scan (the detail.ms before the done
+	// event), and all those from navigation start to the done event.
+	ScanLongest Stat `json:"scan_longest_task_ms"`
+	ScanTBT     Stat `json:"scan_total_blocking_ms"`
+	LoadLongest Stat `json:"load_longest_task_ms"`
+	LoadTBT     Stat `json:"load_total_blocking_ms"`
+
+	Annotations int            `json:"annotations"` // of the last run
+	LongTasks   [][][2]float64 `json:"long_tasks"`  // by run: start, duration (ms)
+}
+
+// ScanResult is a workload's page with the widget, and the TreeWalker
+// floor on the same page without it.
+type ScanResult struct {
+	Workload
+	PageBytes   int  `json:"page_bytes"`
+	BundleBytes int  `json:"bundle_bytes"`
+	TreeWalker  Stat `json:"tree_walker_ms"`
+	Timing
+}
+
+// Stat is a figure over the runs.
+type Stat struct {
+	Median float64   `json:"median"`
+	Min    float64   `json:"min"`
+	Max    float64   `json:"max"`
+	Runs   []float64 `json:"runs"`
+}
+
+func (s *Stat) add(v float64) {
+	s.Runs = append(s.Runs, v)
+	sorted := slices.Sorted(slices.Values(s.Runs))
+	n := len(sorted)
+	s.Min, s.Max = sorted[0], sorted[n-1]
+	s.Median = sorted[n/2]
+	if n%2 == 0 {
+		s.Median = (sorted[n/2-1] + sorted[n/2]) / 2
+	}
+}
+
+// longTaskLimit is the duration beyond which a task blocks input (the
+// Long Tasks API's threshold).
+const longTaskLimit = 50
+
+// blocking returns the longest of the long tasks that overlap [from, to]
+// and their total blocking time (the sum of what each lasts beyond 50 ms).
+func blocking(tasks [][2]float64, from, to float64) (longest, total float64) {
+	for _, t := range tasks {
+		start, d := t[0], t[1]
+		if start > to || start+d < from {
+			continue
+		}
+		longest = max(longest, d)
+		total += max(0, d-longTaskLimit)
+	}
+	return longest, total
+}
+
+// add records one page load.
+func (t *Timing) add(l load) {
+	at := l.Done.At
+	t.NavDone.add(at)
+	t.Scan.add(l.Done.MS)
+	longest, total := blocking(l.Tasks, at-l.Done.MS, at)
+	t.ScanLongest.add(longest)
+	t.ScanTBT.add(total)
+	longest, total = blocking(l.Tasks, 0, at)
+	t.LoadLongest.add(longest)
+	t.LoadTBT.add(total)
+	t.Annotations = l.Done.Annotations
+	t.LongTasks = append(t.LongTasks, l.Tasks)
+}
+
+// Budgets of issue 5.
+const (
+	budgetColdStart = 250     // ms, demo navigation → done
+	budgetScanS     = 60      // ms
+	budgetScanL     = 1000    // ms
+	budgetBrotli    = 650_000 // bytes of factcheck.wasm, brotli
+)
+
+// WriteTable prints the report as a table of medians, with the budgets and
+// floors beside the figures they bound.
+func (r *Report) WriteTable(out io.Writer) error {
+	fmt.Fprintf(out, "%s, %s, %d CPUs; median of %d runs, each in a fresh browser profile\n\n",
+		r.Chromium, r.Go, r.CPUs, r.Runs)
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "figure (ms)\t   median\t      min\t      max\tbudget\tfloor\t")
+	row := func(name string, s Stat, budget string, floor string) {
+		fmt.Fprintf(w, "%s\t%9.1f\t%9.1f\t%9.1f\t%s\t%s\t\n", name, s.Median, s.Min, s.Max, budget, floor)
+	}
+	if d := r.Demo; d != nil {
+		floor := ""
+		if r.Hello != nil {
+			floor = fmt.Sprintf("hello.wasm %.1f", r.Hello.NavDone.Median)
+		}
+		row("demo cold start, navigation → done", d.NavDone, fmt.Sprintf("≤ %d", budgetColdStart), floor)
+		row("demo scan (detail.ms)", d.Scan, "", "")
+		row("demo longest task, navigation → done", d.LoadLongest, "", "")
+		row("demo total blocking, navigation → done", d.LoadTBT, "", "")
+	}
+	for _, s := range r.Scans {
+		budget := ""
+		switch s.Name {
+		case "S":
+			budget = fmt.Sprintf("≤ %d", budgetScanS)
+		case "L":
+			budget = fmt.Sprintf("≤ %d", budgetScanL)
+		}
+		name := fmt.Sprintf("scan %s (%dk words, %dk statements)", s.Name, s.Words/1000, s.Statements/1000)
+		row(name+" detail.ms", s.Scan, budget, fmt.Sprintf("TreeWalker %.1f", s.TreeWalker.Median))
+		row("scan "+s.Name+" navigation → done", s.NavDone, "", "")
+		row("scan "+s.Name+" longest task during the scan", s.ScanLongest, fmt.Sprintf("≤ %d", longTaskLimit), "")
+		row("scan "+s.Name+" total blocking during the scan", s.ScanTBT, "", "")
+		row("scan "+s.Name+" longest task, navigation → done", s.LoadLongest, "", "")
+		row("scan "+s.Name+" total blocking, navigation → done", s.LoadTBT, "", "")
+	}
+	fmt.Fprintln(w, "\t\t\t\t\t\t")
+	fmt.Fprintln(w, "bytes\t      raw\t  gzip -9\t brotli 11\tbudget\tfloor\t")
+	for _, s := range r.Sizes {
+		budget, floor := "", ""
+		if s.File == "factcheck.wasm" {
+			budget = fmt.Sprintf("brotli ≤ %d", budgetBrotli)
+			floor = fmt.Sprintf("hello.wasm %d / %d / %d", r.HelloSize.Raw, r.HelloSize.Gzip, r.HelloSize.Brotli)
+		}
+		fmt.Fprintf(w, "%s\t%9d\t%9d\t%9d\t%s\t%s\t\n", s.File, s.Raw, s.Gzip, s.Brotli, budget, floor)
+	}
+	return w.Flush()
+}
