@@ -139,41 +139,73 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 			anns, err = js.Undefined(), w.broken
 		}
 	}()
-	start := time.Now()
-	m, err := w.loadMatcher()
+	clock := startPhases()
+	pause := w.pauser()
+	m, err := w.loadMatcher(pause)
 	if err != nil {
 		return js.Undefined(), err
 	}
+	clock.lap("bundle")
 	el, err := w.root(root)
 	if err != nil {
 		return js.Undefined(), err
 	}
 	page.Clear(w.doc)
+	text := page.Read(el, readLimits, pause)
+	if text.Truncated {
+		console("warn", "factcheck: the page is too large; only its first part was checked")
+	}
+	clock.lap("read")
+	findings := w.match(m, text.S, pause)
+	clock.lap("match")
+	items, badges := w.mark(text, findings, pause)
+	ui.MountPanel(w.doc, items, badges)
+	clock.lap("mark")
+	w.annotations, err = w.annotate(text, items, pause)
+	if err != nil {
+		return js.Undefined(), err
+	}
+	clock.lap("annotate")
+	detail := js.Global().Get("Object").New()
+	detail.Set("annotations", w.annotations)
+	detail.Set("ms", clock.total())
+	detail.Set("phases", clock.js())
+	dispatch("factcheck:done", detail)
+	return w.annotations, nil
+}
+
+// pauser returns the function that long loops call between steps: after
+// sliceBudget of work it gives the page a turn.
+func (w *widget) pauser() func() {
 	slice := time.Now()
-	pause := func() {
+	return func() {
 		if time.Since(slice) > sliceBudget {
 			w.y.yield()
 			slice = time.Now()
 		}
 	}
-	text := page.Read(el, readLimits, pause)
-	if text.Truncated {
-		console("warn", "factcheck: the page is too large; only its first part was checked")
-	}
-	sc := m.NewScan(text.S)
+}
+
+// match runs the engine over the text and keeps the configured verdicts.
+func (w *widget) match(m *match.Matcher, text string, pause func()) []match.Finding {
+	sc := m.NewScan(text)
 	for !sc.Step(8) {
 		pause()
 	}
-	var findings []match.Finding
+	var kept []match.Finding
 	for _, f := range sc.Findings() {
 		if w.cfg.verdicts[f.Verdict.String()] {
-			findings = append(findings, f)
+			kept = append(kept, f)
 		}
 	}
+	return kept
+}
+
+// mark highlights each finding's passage and mounts its badge. A passage
+// the page changed since it was read is skipped with a warning.
+func (w *widget) mark(text *page.Text, findings []match.Finding, pause func()) ([]ui.Item, []*ui.Badge) {
 	items := make([]ui.Item, 0, len(findings))
 	badges := make([]*ui.Badge, 0, len(findings))
-	list := make([]annotation.Annotation, 0, len(findings))
-	source := js.Global().Get("location").Get("href").String()
 	for i := range findings {
 		f := &findings[i]
 		mark, err := text.Highlight(f.Start, f.End, f.Verdict.String(), f.Verdict.String())
@@ -184,20 +216,26 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 		item := ui.Item{Finding: f, Passage: text.S[f.Start:f.End]}
 		items = append(items, item)
 		badges = append(badges, ui.MountBadge(mark.Host, item))
-		list = append(list, annotation.New(*f, len(list), text.S, source, text.BodyOffset))
 		pause()
 	}
-	ui.MountPanel(w.doc, items, badges)
+	return items, badges
+}
+
+// annotate returns the items as a JavaScript array of Web Annotations,
+// built as JSON in Go and parsed by the browser: one crossing instead of
+// one per field.
+func (w *widget) annotate(text *page.Text, items []ui.Item, pause func()) (js.Value, error) {
+	source := js.Global().Get("location").Get("href").String()
+	list := make([]annotation.Annotation, len(items))
+	for i, it := range items {
+		list[i] = annotation.New(*it.Finding, i, text.S, source, text.BodyOffset)
+		pause()
+	}
 	data, err := json.Marshal(list)
 	if err != nil {
 		return js.Undefined(), err
 	}
-	w.annotations = js.Global().Get("JSON").Call("parse", string(data))
-	detail := js.Global().Get("Object").New()
-	detail.Set("annotations", w.annotations)
-	detail.Set("ms", float64(time.Since(start).Microseconds())/1000)
-	dispatch("factcheck:done", detail)
-	return w.annotations, nil
+	return js.Global().Get("JSON").Call("parse", string(data)), nil
 }
 
 // root resolves the article root: an element or selector given to scan(),
@@ -214,13 +252,16 @@ func (w *widget) root(arg js.Value) (js.Value, error) {
 	return js.Undefined(), errors.New("scan(root): root must be an element or a CSS selector")
 }
 
-// loadMatcher parses and indexes the bundle once.
-func (w *widget) loadMatcher() (*match.Matcher, error) {
+// loadMatcher parses and indexes the bundle once: the embedded default,
+// or the one data-statements names. A large bundle is indexed in steps.
+func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
 	if w.matcher != nil {
 		return w.matcher, nil
 	}
-	b := bundle.Default()
-	if w.cfg.statements != "" {
+	var b *bundle.Bundle
+	if w.cfg.statements == "" {
+		b = bundle.Default()
+	} else {
 		data, err := fetchBytes(w.cfg.statements, bundle.MaxBytes)
 		if err != nil {
 			return nil, err
@@ -232,7 +273,11 @@ func (w *widget) loadMatcher() (*match.Matcher, error) {
 	for _, warning := range b.Warnings {
 		console("warn", "factcheck: statement bundle: "+warning)
 	}
-	w.matcher = match.New(b)
+	bl := match.NewBuilder(b)
+	for !bl.Step(64) {
+		pause()
+	}
+	w.matcher = bl.Matcher()
 	return w.matcher, nil
 }
 

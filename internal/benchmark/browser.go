@@ -111,7 +111,7 @@ const probe = `(() => {
 		r.error = 'no longtask observer: ' + e;
 	}
 	document.addEventListener('factcheck:done', (e) => {
-		if (!r.done) r.done = { at: performance.now(), ms: e.detail.ms, annotations: e.detail.annotations.length };
+		if (!r.done) r.done = { at: performance.now(), ms: e.detail.ms, phases: e.detail.phases, annotations: e.detail.annotations.length };
 	});
 	document.addEventListener('hello:done', () => {
 		if (!r.done) r.done = { at: performance.now(), ms: 0, annotations: 0 };
@@ -141,9 +141,12 @@ const awaitDone = `new Promise((resolve, reject) => {
 // load is what the probe saw of one page load.
 type load struct {
 	Done struct {
-		At          float64 `json:"at"` // ms from navigation start to the done event
-		MS          float64 `json:"ms"` // the widget's own figure (detail.ms)
-		Annotations int     `json:"annotations"`
+		At float64 `json:"at"` // ms from navigation start to the done event
+		MS float64 `json:"ms"` // the widget's own figure (detail.ms)
+		// The scan's stages (detail.phases): bundle, read, match, mark,
+		// annotate.
+		Phases      map[string]float64 `json:"phases"`
+		Annotations int                `json:"annotations"`
 	} `json:"done"`
 	Tasks [][2]float64 `json:"tasks"` // long tasks: start, duration (ms)
 	Error string       `json:"error"`

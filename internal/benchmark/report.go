@@ -35,6 +35,9 @@ type Timing struct {
 	LoadLongest Stat `json:"load_longest_task_ms"`
 	LoadTBT     Stat `json:"load_total_blocking_ms"`
 
+	// The scan's stages, as the widget timed them (detail.phases).
+	Phases map[string]*Stat `json:"phases_ms,omitempty"`
+
 	Annotations int            `json:"annotations"` // of the last run
 	LongTasks   [][][2]float64 `json:"long_tasks"`  // by run: start, duration (ms)
 }
@@ -97,9 +100,21 @@ func (t *Timing) add(l load) {
 	longest, total = blocking(l.Tasks, 0, at)
 	t.LoadLongest.add(longest)
 	t.LoadTBT.add(total)
+	for name, ms := range l.Done.Phases {
+		if t.Phases == nil {
+			t.Phases = map[string]*Stat{}
+		}
+		if t.Phases[name] == nil {
+			t.Phases[name] = &Stat{}
+		}
+		t.Phases[name].add(ms)
+	}
 	t.Annotations = l.Done.Annotations
 	t.LongTasks = append(t.LongTasks, l.Tasks)
 }
+
+// phaseNames are the widget's scan stages, in order.
+var phaseNames = []string{"bundle", "read", "match", "mark", "annotate"}
 
 // Budgets of issue 5.
 const (
@@ -126,6 +141,7 @@ func (r *Report) WriteTable(out io.Writer) error {
 		}
 		row("demo cold start, navigation → done", d.NavDone, fmt.Sprintf("≤ %d", budgetColdStart), floor)
 		row("demo scan (detail.ms)", d.Scan, "", "")
+		phaseRows(row, "demo", d)
 		row("demo longest task, navigation → done", d.LoadLongest, "", "")
 		row("demo total blocking, navigation → done", d.LoadTBT, "", "")
 	}
@@ -139,6 +155,7 @@ func (r *Report) WriteTable(out io.Writer) error {
 		}
 		name := fmt.Sprintf("scan %s (%dk words, %dk statements)", s.Name, s.Words/1000, s.Statements/1000)
 		row(name+" detail.ms", s.Scan, budget, fmt.Sprintf("TreeWalker %.1f", s.TreeWalker.Median))
+		phaseRows(row, "scan "+s.Name, &s.Timing)
 		row("scan "+s.Name+" navigation → done", s.NavDone, "", "")
 		row("scan "+s.Name+" longest task during the scan", s.ScanLongest, fmt.Sprintf("≤ %d", longTaskLimit), "")
 		row("scan "+s.Name+" total blocking during the scan", s.ScanTBT, "", "")
@@ -156,4 +173,13 @@ func (r *Report) WriteTable(out io.Writer) error {
 		fmt.Fprintf(w, "%s\t%9d\t%9d\t%9d\t%s\t%s\t\n", s.File, s.Raw, s.Gzip, s.Brotli, budget, floor)
 	}
 	return w.Flush()
+}
+
+// phaseRows prints a row for each stage of the scan that t timed.
+func phaseRows(row func(name string, s Stat, budget, floor string), prefix string, t *Timing) {
+	for _, name := range phaseNames {
+		if st := t.Phases[name]; st != nil {
+			row(prefix+"   · "+name, *st, "", "")
+		}
+	}
 }
