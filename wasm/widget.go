@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -24,6 +23,13 @@ const version = "0.1.0"
 // sliceBudget is how long the widget works before giving the page a turn:
 // well under the 50 ms that makes a long task.
 const sliceBudget = 8 * time.Millisecond
+
+// errStopped ends a scan that clear() interrupted.
+var errStopped = errors.New("the scan was stopped by clear()")
+
+// eagerBadges is how many badges a scan renders before it is done; the
+// rest are rendered right after, in slices (see mountLater).
+const eagerBadges = 40
 
 // readLimits bound the page text one scan reads.
 var readLimits = page.Limits{MaxNodes: 300_000, MaxBytes: 8 << 20}
@@ -67,6 +73,9 @@ type widget struct {
 	matcher     *match.Matcher
 	annotations js.Value // the last scan's annotations (a JS array)
 	broken      error    // set after a panic: the widget stays inert
+	// gen counts scans and clear() calls: work left from an earlier
+	// one sees it changed and stops.
+	gen int
 }
 
 func newWidget(host js.Value, cfg config) *widget {
@@ -90,9 +99,10 @@ func (w *widget) api() js.Value {
 		defer w.mu.Unlock()
 		return w.annotations
 	}))
+	// clear must not wait for w.mu: a scan holding it waits in turn for
+	// the event loop this call is blocking. It stops the scan instead.
 	o.Set("clear", js.FuncOf(func(js.Value, []js.Value) any {
-		w.mu.Lock()
-		defer w.mu.Unlock()
+		w.gen++
 		page.Clear(w.doc)
 		w.annotations = js.Global().Get("Array").New()
 		return nil
@@ -111,6 +121,10 @@ func (w *widget) scanAsync(root js.Value) js.Value {
 	executor.Release()
 	go func() {
 		anns, err := w.scan(root)
+		if errors.Is(err, errStopped) {
+			resolve.Invoke(js.Global().Get("Array").New())
+			return
+		}
 		if err != nil {
 			w.host.Call("notice", err.Error(), "error")
 			reject.Invoke(js.Global().Get("Error").New("factcheck: " + err.Error()))
@@ -139,6 +153,8 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 			anns, err = js.Undefined(), w.broken
 		}
 	}()
+	w.gen++
+	gen := w.gen
 	clock := startPhases()
 	pause := w.pauser()
 	m, err := w.loadMatcher(pause)
@@ -158,14 +174,20 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	clock.lap("read")
 	findings := w.match(m, text.S, pause)
 	clock.lap("match")
-	items, badges := w.mark(text, findings, pause)
+	if w.gen != gen {
+		return js.Undefined(), errStopped
+	}
+	items, badges := w.mark(text, findings, pause, gen)
+	if w.gen != gen {
+		return js.Undefined(), errStopped
+	}
 	ui.MountPanel(w.doc, items, badges)
 	clock.lap("mark")
-	w.annotations, err = w.annotate(text, items, pause)
-	if err != nil {
-		return js.Undefined(), err
-	}
+	w.annotations = w.annotate(text, items, pause)
 	clock.lap("annotate")
+	if len(badges) > eagerBadges {
+		go w.mountLater(badges[eagerBadges:], gen)
+	}
 	detail := js.Global().Get("Object").New()
 	detail.Set("annotations", w.annotations)
 	detail.Set("ms", clock.total())
@@ -201,9 +223,11 @@ func (w *widget) match(m *match.Matcher, text string, pause func()) []match.Find
 	return kept
 }
 
-// mark highlights each finding's passage and mounts its badge. A passage
-// the page changed since it was read is skipped with a warning.
-func (w *widget) mark(text *page.Text, findings []match.Finding, pause func()) ([]ui.Item, []*ui.Badge) {
+// mark highlights each finding's passage and mounts the first
+// eagerBadges badges; the caller mounts the rest (mountLater). A passage
+// the page changed since it was read is skipped with a warning. It stops
+// early if clear() is called while it gives the page a turn.
+func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), gen int) ([]ui.Item, []*ui.Badge) {
 	items := make([]ui.Item, 0, len(findings))
 	badges := make([]*ui.Badge, 0, len(findings))
 	for i := range findings {
@@ -215,27 +239,49 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func()) (
 		}
 		item := ui.Item{Finding: f, Passage: text.S[f.Start:f.End]}
 		items = append(items, item)
-		badges = append(badges, ui.MountBadge(mark.Host, item))
-		pause()
+		if len(badges) < eagerBadges {
+			badges = append(badges, ui.MountBadge(mark.Host, item))
+		} else {
+			badges = append(badges, ui.NewBadge(mark.Host, item))
+		}
+		if pause(); w.gen != gen {
+			break
+		}
 	}
 	return items, badges
 }
 
-// annotate returns the items as a JavaScript array of Web Annotations,
-// built as JSON in Go and parsed by the browser: one crossing instead of
-// one per field.
-func (w *widget) annotate(text *page.Text, items []ui.Item, pause func()) (js.Value, error) {
-	source := js.Global().Get("location").Get("href").String()
-	list := make([]annotation.Annotation, len(items))
-	for i, it := range items {
-		list[i] = annotation.New(*it.Finding, i, text.S, source, text.BodyOffset)
+// mountLater renders, in slices that leave the page responsive, the
+// badges mark left unrendered; it stops if a later scan or clear() has
+// replaced them. The reader sees no difference: the passages are already
+// highlighted, and the panel mounts a badge it jumps to.
+func (w *widget) mountLater(badges []*ui.Badge, gen int) {
+	pause := w.pauser()
+	for _, b := range badges {
+		if w.gen != gen {
+			return
+		}
+		b.Mount()
 		pause()
 	}
-	data, err := json.Marshal(list)
-	if err != nil {
-		return js.Undefined(), err
+}
+
+// annotate returns the items as a JavaScript array of Web Annotations,
+// written as JSON in Go and parsed by the browser: one crossing instead of
+// one per field.
+func (w *widget) annotate(text *page.Text, items []ui.Item, pause func()) js.Value {
+	source := js.Global().Get("location").Get("href").String()
+	data := []byte{'['}
+	for i, it := range items {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		a := annotation.New(*it.Finding, i, text.S, source, text.BodyOffset, text.BodyEnd)
+		data = a.AppendJSON(data)
+		pause()
 	}
-	return js.Global().Get("JSON").Call("parse", string(data)), nil
+	data = append(data, ']')
+	return js.Global().Get("JSON").Call("parse", string(data))
 }
 
 // root resolves the article root: an element or selector given to scan(),
@@ -266,7 +312,7 @@ func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
 		if err != nil {
 			return nil, err
 		}
-		if b, err = bundle.Parse(data); err != nil {
+		if b, err = bundle.ParsePausing(data, pause); err != nil {
 			return nil, fmt.Errorf("the statement bundle %s is not usable: %v", w.cfg.statements, err)
 		}
 	}

@@ -5,7 +5,7 @@
 package annotation
 
 import (
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"factcheck/internal/bundle"
@@ -92,12 +92,13 @@ type TextPositionSelector struct {
 const contextLen = 32
 
 // New builds the annotation of finding f, number n of the page at source.
-// text is the text the finding's offsets refer to; position maps such an
-// offset to the UTF-16 offset in document.body.textContent.
-func New(f match.Finding, n int, text, source string, position func(int) int) Annotation {
+// text is the text the finding's offsets refer to; start and end map such
+// offsets, of a passage's start and (exclusive) end, to UTF-16 offsets in
+// document.body.textContent.
+func New(f match.Finding, n int, text, source string, start, end func(int) int) Annotation {
 	a := Annotation{
 		Context:    "http://www.w3.org/ns/anno.jsonld",
-		ID:         fmt.Sprintf("%s#factcheck-%d", source, n),
+		ID:         source + "#factcheck-" + strconv.Itoa(n),
 		Type:       "Annotation",
 		Motivation: "assessing",
 		Verdict:    f.Verdict.String(),
@@ -116,7 +117,7 @@ func New(f match.Finding, n int, text, source string, position func(int) int) An
 				Prefix: lastRunes(text[:f.Start], contextLen),
 				Suffix: firstRunes(text[f.End:], contextLen),
 			},
-			TextPositionSelector{Type: "TextPositionSelector", Start: position(f.Start), End: position(f.End)},
+			TextPositionSelector{Type: "TextPositionSelector", Start: start(f.Start), End: end(f.End)},
 		}},
 	}
 	for _, d := range f.Diff {
@@ -129,9 +130,9 @@ func New(f match.Finding, n int, text, source string, position func(int) int) An
 func summary(f match.Finding) string {
 	switch {
 	case f.Verdict == match.Disputed && f.Claim != nil:
-		return fmt.Sprintf("%s: %s", f.Claim.Rating, f.Claim.Text)
+		return f.Claim.Rating + ": " + f.Claim.Text
 	case f.Statement != nil:
-		return fmt.Sprintf("%s: %s, %s", label(f.Verdict), f.Statement.Speaker.Name, f.Statement.Date)
+		return label(f.Verdict) + ": " + f.Statement.Speaker.Name + ", " + f.Statement.Date
 	}
 	return label(f.Verdict)
 }

@@ -43,10 +43,10 @@ func TestNew(t *testing.T) {
 	}
 	for n, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := New(tc.f, n, text, "https://news.example/a", position)
-			data, err := json.Marshal(a)
-			if err != nil {
-				t.Fatal(err)
+			a := New(tc.f, n, text, "https://news.example/a", position, position)
+			data := a.AppendJSON(nil)
+			if std, err := json.Marshal(a); err != nil || string(std) != string(data) {
+				t.Fatalf("AppendJSON wrote\n%s\nencoding/json writes\n%s", data, std)
 			}
 			var got map[string]any
 			if err := json.Unmarshal(data, &got); err != nil {
@@ -81,7 +81,7 @@ func TestNew(t *testing.T) {
 func TestContextIsBoundedAndValidUTF8(t *testing.T) {
 	text := strings.Repeat("é", 100) + "QUOTE" + strings.Repeat("😀", 100)
 	f := match.Finding{Start: 200, End: 205, Verdict: match.Verified, Statement: &bundle.Statement{}}
-	a := New(f, 0, text, "s", func(b int) int { return b })
+	a := New(f, 0, text, "s", func(b int) int { return b }, func(b int) int { return b })
 	q := a.Target.Selector[0].(TextQuoteSelector)
 	if q.Exact != "QUOTE" || q.Prefix != strings.Repeat("é", contextLen) || q.Suffix != strings.Repeat("😀", contextLen) {
 		t.Errorf("got %+v", q)

@@ -2,10 +2,10 @@ package bundle
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+
+	"factcheck/internal/jsontree"
 )
 
 // Limits on what Parse accepts, so that a hostile or broken bundle cannot
@@ -17,34 +17,29 @@ const (
 	MaxTextLen = 5000    // characters (runes) in one statement or claim text
 )
 
-// decode checks the size and nesting of data and decodes it. Numbers stay
-// json.Number so that no number is refused for its range.
-func decode(data []byte) (any, error) {
+// decode checks the size and nesting of data and decodes it, calling pause
+// (if not nil) now and then. Numbers stay jsontree.Number so that no
+// number is refused for its range.
+func decode(data []byte, pause func()) (any, error) {
 	if len(data) > MaxBytes {
 		return nil, &Error{Msg: "the bundle is " + byteSize(len(data)) + "; the limit is " + byteSize(MaxBytes)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // byte order mark, as some editors save
+	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
+		return nil, &Error{Msg: "the bundle is empty"}
+	}
 	if err := checkDepth(data); err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	err := dec.Decode(&v)
-	var syntax *json.SyntaxError
+	v, err := jsontree.Parse(data, pause)
+	var syntax *jsontree.SyntaxError
 	switch {
-	case err == io.EOF:
-		return nil, &Error{Msg: "the bundle is empty"}
-	case errors.As(err, &syntax):
-		return nil, errorAt(data, int(syntax.Offset)-1, "invalid JSON: %v", err)
-	case err == io.ErrUnexpectedEOF:
+	case errors.As(err, &syntax) && syntax.Offset == len(data):
 		return nil, errorAt(data, len(data), "invalid JSON: the input ends in the middle of a value")
+	case errors.As(err, &syntax):
+		return nil, errorAt(data, syntax.Offset, "invalid JSON: %v", err)
 	case err != nil:
 		return nil, &Error{Msg: "invalid JSON: " + err.Error()}
-	}
-	off := int(dec.InputOffset())
-	if rest := bytes.TrimLeft(data[off:], " \t\r\n"); len(rest) > 0 {
-		return nil, errorAt(data, len(data)-len(rest), "invalid JSON: unexpected data after the top-level value")
 	}
 	return v, nil
 }

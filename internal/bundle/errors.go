@@ -73,7 +73,7 @@ func kind(v any) string {
 		return "an array"
 	case map[string]any:
 		return "an object"
-	default: // json.Number
+	default: // jsontree.Number
 		return "a number"
 	}
 }

@@ -11,7 +11,14 @@ import (
 // A single node that cannot be used is skipped with a warning in
 // Bundle.Warnings, and the rest still loads. Errors are *Error.
 func Parse(data []byte) (*Bundle, error) {
-	v, err := decode(data)
+	return ParsePausing(data, nil)
+}
+
+// ParsePausing is Parse calling pause (if not nil) every few hundred
+// values and nodes: a caller in a browser gives the page a turn there, so
+// that a large bundle does not freeze it.
+func ParsePausing(data []byte, pause func()) (*Bundle, error) {
+	v, err := decode(data, pause)
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func TestParseErrors(t *testing.T) {
 			"line 1, column 6: invalid JSON: invalid character 'x' after array element"},
 		{"truncated", `{"@graph": [`, "line 1, column 13: invalid JSON: the input ends in the middle of a value"},
 		{"empty", "  \n", "the bundle is empty"},
-		{"trailing data", quoteS1 + "\n x", "line 2, column 2: invalid JSON: unexpected data after the top-level value"},
+		{"trailing data", quoteS1 + "\n x", "line 2, column 2: invalid JSON: invalid character 'x' after top-level value"},
 		{"a number", "42", "the bundle is a number, want a JSON-LD object or an array of nodes"},
 		{"a string", `"statements"`, "the bundle is a string, want a JSON-LD object or an array of nodes"},
 		{"null", "null", "the bundle is null, want a JSON-LD object or an array of nodes"},

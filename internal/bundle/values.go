@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"factcheck/internal/jsontree"
 )
 
 // The readers below accept the shapes that real feeds give a value: a
@@ -246,7 +247,7 @@ func number(field string, v any) (x float64, ok bool, text string, err *Error) {
 	switch w := single(v).(type) {
 	case nil:
 		return 0, false, "", nil
-	case json.Number:
+	case jsontree.Number:
 		x, perr := w.Float64()
 		if perr != nil {
 			return 0, false, "", fieldErr(field, "%s is not a usable number", w)

@@ -34,13 +34,31 @@ var openBadge *Badge
 // stylesheet into it and renders the Badge for item there. It returns the
 // badge so that the caller can open it.
 func MountBadge(host js.Value, item Item) *Badge {
-	if openBadge != nil && openBadge.host.Equal(host) {
-		openBadge = nil // its popover goes with the cleared shadow root
-	}
-	b := &Badge{item: item, host: host}
-	b.root = mount(host, "span", b)
+	b := NewBadge(host, item)
+	b.Mount()
 	return b
 }
+
+// NewBadge returns the badge for item in host without rendering it yet: a
+// page with hundreds of findings can render most of its badges later, a
+// few at a time. Mount renders it; Open mounts it first if need be.
+func NewBadge(host js.Value, item Item) *Badge {
+	return &Badge{item: item, host: host}
+}
+
+// Mount renders the badge into its host, once.
+func (b *Badge) Mount() {
+	if b.Mounted() {
+		return
+	}
+	if openBadge != nil && openBadge.host.Equal(b.host) {
+		openBadge = nil // its popover goes with the cleared shadow root
+	}
+	b.root = mount(b.host, "span", b)
+}
+
+// Mounted reports whether the badge has been rendered.
+func (b *Badge) Mounted() bool { return !b.root.IsUndefined() }
 
 // Render implements vecty.Component.
 func (b *Badge) Render() vecty.ComponentOrHTML {
@@ -67,6 +85,7 @@ func (b *Badge) Render() vecty.ComponentOrHTML {
 // Open scrolls the badge into view, focuses its button and opens its
 // popover.
 func (b *Badge) Open() {
+	b.Mount()
 	b.host.Call("scrollIntoView", map[string]any{"block": "center", "inline": "nearest", "behavior": "instant"})
 	b.button.Node().Call("focus", map[string]any{"preventScroll": true})
 	if !b.open {

@@ -50,9 +50,11 @@ func (p *panel) Render() vecty.ComponentOrHTML {
 	if len(p.items) == 0 {
 		return elem.Aside(box, elem.Paragraph(vecty.Markup(vecty.Class("toggle")), vecty.Text(summary(p.items))))
 	}
-	entries := make(vecty.List, len(p.items))
-	for i, it := range p.items {
-		entries[i] = elem.ListItem(elem.Button(
+	// The list is built only while it shows: a long page's hundreds of
+	// hidden entries would cost their rendering on every scan.
+	var entries vecty.List
+	for i, it := range p.items[:p.shown()] {
+		entries = append(entries, elem.ListItem(elem.Button(
 			vecty.Markup(
 				prop.Type(prop.TypeButton),
 				vecty.Class("entry", it.Finding.Verdict.String()),
@@ -61,7 +63,7 @@ func (p *panel) Render() vecty.ComponentOrHTML {
 			verdictIcon(it.Finding.Verdict),
 			elem.Span(vecty.Markup(vecty.Class("word")), vecty.Text(word(it.Finding))),
 			elem.Span(vecty.Markup(vecty.Class("passage")), vecty.Text(shorten(it.Passage, passageMax))),
-		))
+		)))
 	}
 	return elem.Aside(box,
 		elem.Button(
@@ -83,6 +85,14 @@ func (p *panel) Render() vecty.ComponentOrHTML {
 			entries,
 		),
 	)
+}
+
+// shown is how many entries the list holds: all while expanded, else none.
+func (p *panel) shown() int {
+	if p.expanded {
+		return len(p.items)
+	}
+	return 0
 }
 
 // jump opens the badge of entry i.
