@@ -4,7 +4,8 @@ package main
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
+	"strings"
 	"syscall/js"
 )
 
@@ -74,28 +75,33 @@ func dispatch(name string, detail js.Value) {
 // fetchBytes fetches url and returns its body, refusing more than limit
 // bytes (by Content-Length, and again after reading).
 func fetchBytes(url string, limit int) ([]byte, error) {
+	fail := func(what string) error {
+		return errors.New("cannot fetch the statement bundle " + url + ": " + what)
+	}
+	tooBig := func(size int) error {
+		return errors.New("the statement bundle " + url + " is " + strconv.Itoa(size) + " bytes; the limit is " + strconv.Itoa(limit))
+	}
 	opts := js.Global().Get("Object").New()
 	opts.Set("credentials", "omit")
 	resp, err := await(js.Global().Call("fetch", url, opts))
 	if err != nil {
-		return nil, fmt.Errorf("cannot fetch the statement bundle %s: %v", url, err)
+		return nil, fail(err.Error())
 	}
 	if !resp.Get("ok").Bool() {
-		return nil, fmt.Errorf("cannot fetch the statement bundle %s: HTTP %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
+		return nil, fail("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())
 	}
 	if n := resp.Get("headers").Call("get", "Content-Length"); n.Type() == js.TypeString {
-		var size int
-		if _, err := fmt.Sscan(n.String(), &size); err == nil && size > limit {
-			return nil, fmt.Errorf("the statement bundle %s is %d bytes; the limit is %d", url, size, limit)
+		if size, err := strconv.Atoi(strings.TrimSpace(n.String())); err == nil && size > limit {
+			return nil, tooBig(size)
 		}
 	}
 	buf, err := await(resp.Call("arrayBuffer"))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the statement bundle %s: %v", url, err)
+		return nil, errors.New("cannot read the statement bundle " + url + ": " + err.Error())
 	}
 	bytes := js.Global().Get("Uint8Array").New(buf)
 	if n := bytes.Length(); n > limit {
-		return nil, fmt.Errorf("the statement bundle %s is %d bytes; the limit is %d", url, n, limit)
+		return nil, tooBig(n)
 	}
 	data := make([]byte, bytes.Length())
 	js.CopyBytesToGo(data, bytes)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 	"syscall/js"
@@ -145,7 +144,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			w.broken = fmt.Errorf("the widget failed and stopped (%v); the page was restored", r)
+			w.broken = errors.New("the widget failed and stopped (" + panicText(r) + "); the page was restored")
 			func() {
 				defer func() { recover() }()
 				page.Clear(w.doc)
@@ -313,7 +312,7 @@ func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
 			return nil, err
 		}
 		if b, err = bundle.ParsePausing(data, pause); err != nil {
-			return nil, fmt.Errorf("the statement bundle %s is not usable: %v", w.cfg.statements, err)
+			return nil, errors.New("the statement bundle " + w.cfg.statements + " is not usable: " + err.Error())
 		}
 	}
 	for _, warning := range b.Warnings {
@@ -325,6 +324,17 @@ func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
 	}
 	w.matcher = bl.Matcher()
 	return w.matcher, nil
+}
+
+// panicText describes a recovered panic value.
+func panicText(r any) string {
+	switch r := r.(type) {
+	case error:
+		return r.Error()
+	case string:
+		return r
+	}
+	return "an unexpected value"
 }
 
 func console(level, msg string) { js.Global().Get("console").Call(level, msg) }

@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -206,7 +205,7 @@ func (n *node) disputedBy() ([]*Statement, *Error) {
 		var s *Statement
 		switch id, embedded := n.p.refID(r); {
 		case embedded != nil:
-			s = n.embeddedStatement(fmt.Sprintf("isBasedOn[%d]", i), embedded)
+			s = n.embeddedStatement(format("isBasedOn[%d]", i), embedded)
 		case seenID[id]:
 			continue // one warning for a missing statement cited twice
 		default:

@@ -3,7 +3,7 @@ package bundle
 import (
 	"bytes"
 	"errors"
-	"fmt"
+	"strconv"
 
 	"factcheck/internal/jsontree"
 )
@@ -112,5 +112,5 @@ func graphItems(v any) ([]any, error) {
 
 // byteSize formats n bytes for a message.
 func byteSize(n int) string {
-	return fmt.Sprintf("%d bytes (%.1f MiB)", n, float64(n)/(1<<20))
+	return strconv.Itoa(n) + " bytes (" + strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB)"
 }

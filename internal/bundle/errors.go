@@ -2,7 +2,6 @@ package bundle
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -29,7 +28,7 @@ type Error struct {
 func (e *Error) Error() string {
 	var b bytes.Buffer
 	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d, column %d: ", e.Line, e.Column)
+		b.WriteString(format("line %d, column %d: ", e.Line, e.Column))
 	}
 	if e.Node != "" {
 		b.WriteString(e.Node)
@@ -44,19 +43,19 @@ func (e *Error) Error() string {
 }
 
 // fieldErr returns an error about one field; the caller fills in the node.
-func fieldErr(field, format string, args ...any) *Error {
-	return &Error{Field: field, Msg: fmt.Sprintf(format, args...)}
+func fieldErr(field, msg string, args ...any) *Error {
+	return &Error{Field: field, Msg: format(msg, args...)}
 }
 
 // errorAt returns an error located at byte offset off of data.
-func errorAt(data []byte, off int, format string, args ...any) *Error {
+func errorAt(data []byte, off int, msg string, args ...any) *Error {
 	off = min(max(off, 0), len(data))
 	before := data[:off]
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
 	return &Error{
 		Line:   bytes.Count(before, []byte{'\n'}) + 1,
 		Column: utf8.RuneCount(before[lineStart:]) + 1,
-		Msg:    fmt.Sprintf(format, args...),
+		Msg:    format(msg, args...),
 	}
 }
 

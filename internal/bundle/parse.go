@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -27,7 +26,7 @@ func ParsePausing(data []byte, pause func()) (*Bundle, error) {
 		return nil, err
 	}
 	if len(items) > MaxNodes {
-		return nil, &Error{Msg: fmt.Sprintf("the bundle has %d nodes; the limit is %d", len(items), MaxNodes)}
+		return nil, &Error{Msg: format("the bundle has %d nodes; the limit is %d", len(items), MaxNodes)}
 	}
 	p := &parser{byID: map[string]*node{}, statements: map[string]*Statement{}}
 	nodes := p.index(items)
@@ -110,8 +109,8 @@ func (n *node) name() string {
 }
 
 // warn notes a problem that does not stop the node from loading.
-func (n *node) warn(field, format string, args ...any) {
-	e := fieldErr(field, format, args...)
+func (n *node) warn(field, msg string, args ...any) {
+	e := fieldErr(field, msg, args...)
 	e.Node = n.name()
 	n.warnings = append(n.warnings, e.Error())
 }
@@ -134,7 +133,7 @@ func (n *node) skip(err *Error) {
 func (p *parser) index(items []any) []*node {
 	nodes := make([]*node, 0, len(items))
 	for i, item := range items {
-		n := &node{p: p, at: i, path: fmt.Sprintf("@graph[%d]", i)}
+		n := &node{p: p, at: i, path: format("@graph[%d]", i)}
 		m, ok := item.(map[string]any)
 		if !ok {
 			n.skip(&Error{Msg: "is " + kind(item) + ", not a node object"})
@@ -147,7 +146,7 @@ func (p *parser) index(items []any) []*node {
 		}
 		if n.id != "" {
 			if first, dup := p.byID[n.id]; dup {
-				n.skip(&Error{Msg: fmt.Sprintf("duplicate @id %q (first at %s)", n.id, first.path)})
+				n.skip(&Error{Msg: format("duplicate @id %q (first at %s)", n.id, first.path)})
 				continue
 			}
 			p.byID[n.id] = n
@@ -189,7 +188,7 @@ func (n *node) readHeader() *Error {
 	default:
 		i := slices.IndexFunc(types, func(t string) bool { return entityTypes[t] })
 		if i < 0 {
-			return &Error{Msg: fmt.Sprintf("unknown @type %q", types[0])}
+			return &Error{Msg: format("unknown @type %q", types[0])}
 		}
 		n.typ, n.kind = types[i], entity
 	}
@@ -269,12 +268,12 @@ func (p *parser) result() (*Bundle, error) {
 		p.b.Warnings = append(p.b.Warnings, w.msg)
 	}
 	if more := len(p.warnings) - maxWarnings; more > 0 {
-		p.b.Warnings = append(p.b.Warnings, fmt.Sprintf("%d more warnings not shown", more))
+		p.b.Warnings = append(p.b.Warnings, format("%d more warnings not shown", more))
 	}
 	if len(p.b.Statements) == 0 && len(p.b.Claims) == 0 {
 		msg := "no usable Quotation or ClaimReview node"
 		if len(p.b.Warnings) > 0 {
-			msg += fmt.Sprintf(" (%d problems; the first: %s)", len(p.b.Warnings), p.b.Warnings[0])
+			msg += format(" (%d problems; the first: %s)", len(p.b.Warnings), p.b.Warnings[0])
 		}
 		return nil, &Error{Msg: msg}
 	}

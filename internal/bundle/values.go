@@ -1,9 +1,7 @@
 package bundle
 
 import (
-	"fmt"
 	"math"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -68,7 +66,7 @@ func elem(field string, i, n int) string {
 	if n == 1 {
 		return field
 	}
-	return fmt.Sprintf("%s[%d]", field, i)
+	return format("%s[%d]", field, i)
 }
 
 // words reads a statement or claim text, which must hold exactly one value
@@ -191,8 +189,7 @@ func (n *node) url(field string, v any) (string, *Error) {
 	if err != nil || s == "" {
 		return "", err
 	}
-	u, perr := url.Parse(s)
-	if perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if WebURLHost(s) == "" {
 		n.warn(field, "%q is not an http or https URL, ignored", s)
 		return "", nil
 	}

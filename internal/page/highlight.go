@@ -4,9 +4,9 @@ package page
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall/js"
 	"unicode/utf8"
@@ -105,10 +105,10 @@ func (t *Text) closers(end int) (j, n int) {
 // the passage [start, end).
 func (t *Text) locate(start, end int) (first, last int, err error) {
 	if start < 0 || end > len(t.S) || start >= end {
-		return 0, 0, fmt.Errorf("%w: [%d, %d) in %d bytes", errRange, start, end, len(t.S))
+		return 0, 0, rangeError(start, end, "in "+strconv.Itoa(len(t.S))+" bytes")
 	}
 	if !utf8.RuneStart(t.S[start]) || end < len(t.S) && !utf8.RuneStart(t.S[end]) {
-		return 0, 0, fmt.Errorf("%w: [%d, %d) splits a character", errRange, start, end)
+		return 0, 0, rangeError(start, end, "splits a character")
 	}
 	first = sort.Search(len(t.spans), func(i int) bool { return t.spans[i].end > start })
 	last = sort.Search(len(t.spans), func(i int) bool { return t.spans[i].start >= end }) - 1
@@ -177,3 +177,17 @@ func srMarker(doc js.Value, what, label string) js.Value {
 	el.Set("textContent", strings.Join(strings.Fields(what+" "+label+" passage"), " "))
 	return el
 }
+
+// rangeError is errRange for the passage [start, end), saying why.
+func rangeError(start, end int, why string) error {
+	return &wrapped{errRange, "[" + strconv.Itoa(start) + ", " + strconv.Itoa(end) + ") " + why}
+}
+
+// wrapped is err with details: errors.Is finds err.
+type wrapped struct {
+	err     error
+	details string
+}
+
+func (w *wrapped) Error() string { return w.err.Error() + ": " + w.details }
+func (w *wrapped) Unwrap() error { return w.err }

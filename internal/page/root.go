@@ -4,7 +4,7 @@ package page
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"syscall/js"
 )
 
@@ -22,7 +22,7 @@ func Root(doc js.Value, selector string) (js.Value, error) {
 			return js.Null(), err
 		}
 		if el.IsNull() {
-			return js.Null(), fmt.Errorf("page: root selector %q matches nothing", selector)
+			return js.Null(), errors.New("page: root selector " + strconv.Quote(selector) + " matches nothing")
 		}
 		return el, nil
 	}
@@ -49,7 +49,7 @@ func querySelector(doc js.Value, selector string) (el js.Value, err error) {
 			if !ok {
 				panic(r)
 			}
-			el, err = js.Null(), fmt.Errorf("page: invalid root selector %q: %s", selector, jsErr.Get("message").String())
+			el, err = js.Null(), errors.New("page: invalid root selector "+strconv.Quote(selector)+": "+jsErr.Get("message").String())
 		}
 	}()
 	return doc.Call("querySelector", selector), nil

@@ -200,19 +200,19 @@ func source(s bundle.Source) vecty.ComponentOrHTML {
 // link is an anchor to href opening in a new tab when href is an http(s)
 // URL, otherwise just text. With no text, the link shows its URL's host.
 func link(text, href string) vecty.ComponentOrHTML {
-	u := safeURL(href)
-	if u == nil {
+	host := bundle.WebURLHost(href)
+	if host == "" {
 		if text == "" {
 			return nil
 		}
 		return vecty.Text(text)
 	}
 	if text == "" {
-		text = u.Host
+		text = host
 	}
 	return elem.Anchor(
 		vecty.Markup(
-			prop.Href(u.String()),
+			prop.Href(href),
 			vecty.Attribute("target", "_blank"),
 			vecty.Attribute("rel", "noopener noreferrer"),
 		),

@@ -3,9 +3,8 @@
 package ui
 
 import (
-	"net/url"
+	"strconv"
 	"strings"
-	"time"
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/match"
@@ -72,25 +71,44 @@ func shorten(s string, max int) string {
 // with one) as "27 January 2022"; any other text is returned as it is.
 func formatDate(iso string) string {
 	s := strings.TrimSpace(iso)
-	if len(s) > len(time.DateOnly) && s[len(time.DateOnly)] == 'T' {
-		s = s[:len(time.DateOnly)]
+	if len(s) > 10 && s[10] == 'T' {
+		s = s[:10]
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	num := func(from, to int) int {
+		n := 0
+		for i := from; i < to; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return iso
 	}
-	return t.Format("2 January 2006")
+	year, month, day := num(0, 4), num(5, 7), num(8, 10)
+	if year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year) {
+		return iso
+	}
+	return strconv.Itoa(day) + " " + months[month-1] + " " + s[:4]
 }
 
-// safeURL parses u when it is an absolute http or https URL, the only links
-// the widget makes, and returns nil otherwise: a bundle's javascript: or
-// data: URL must never become a link.
-func safeURL(u string) *url.URL {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return nil
+var months = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// daysIn is the number of days of month (1–12) in year, Gregorian.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
 	}
-	return p
+	return 31
 }
 
 // role is what p does: job title and affiliation, comma-separated.
