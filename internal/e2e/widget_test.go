@@ -5,12 +5,15 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // seedTable is internal/match's TestSeedArticle table: every quote and
@@ -243,4 +246,155 @@ func TestWidgetDemo(t *testing.T) {
 	checkVerdicts(t, s, seedTable)
 	tb.noErrors(t)
 	_ = emulation.SetEmulatedMedia
+}
+
+// testBundle is a statement bundle of one Quotation, S1 of
+// /work/shared/seed/official-statements.md word for word, and one
+// ClaimReview, of C2, that rests on it. The URLs, the reviewer and the
+// rating are the test's own.
+const testBundle = `{
+  "@context": "https://schema.org",
+  "@graph": [
+    {
+      "@type": "Quotation",
+      "@id": "#horne",
+      "text": "Anonymous sources are 'leaking' falsehoods. President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February. He has said this publicly and we have been warning about this for months. Reports of anything more or different than that are completely false.",
+      "creator": {"@type": "Person", "name": "Emily Horne", "jobTitle": "Spokeswoman, National Security Council",
+        "affiliation": {"@type": "Organization", "name": "The White House"}},
+      "datePublished": "2022-01-27",
+      "isBasedOn": {"@type": "CreativeWork", "name": "Statement to CNN", "url": "https://example.com/statements/horne"}
+    },
+    {
+      "@type": "ClaimReview",
+      "@id": "#frozen",
+      "claimReviewed": "Biden told Zelensky that a Russian invasion was virtually certain once the ground freezes in February.",
+      "itemReviewed": {"@type": "Claim",
+        "author": {"@type": "Person", "name": "A senior Ukrainian official"},
+        "datePublished": "2022-01-27",
+        "about": [{"@type": "Person", "name": "Joe Biden"}, {"@type": "Person", "name": "Volodymyr Zelensky"}]},
+      "reviewRating": {"@type": "Rating", "alternateName": "Unsupported"},
+      "author": {"@type": "Organization", "name": "Test Desk"},
+      "url": "https://example.com/reviews/frozen",
+      "isBasedOn": {"@id": "#horne"}
+    }
+  ]
+}`
+
+// bundleArticle quotes the test bundle's statement, reports its claim,
+// and quotes a statement and reports a claim that only the built-in
+// bundle holds.
+const bundleArticle = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bundle</title>
+<link rel="icon" href="data:,"></head><body>
+<article><h1>Biden and Zelensky spoke by phone</h1>
+<p>Horne told CNN, “President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February.”</p>
+<p>Biden also told Zelensky that an invasion was now virtually certain after the ground had frozen later in February, according to the official cited by CNN.</p>
+<p>The White House statement read, “President Biden reaffirmed the readiness of the United States along with its allies and partners to respond decisively if Russia further invades Ukraine.”</p>
+<p>The call between the two presidents “did not go well”, a senior Ukrainian official said.</p>
+</article>
+<script src="/web/factcheck.js" defer data-statements="/data/bundle.jsonld"></script>
+</body></html>`
+
+var bundleTable = []struct{ passage, verdict, id string }{
+	{"distinct possibility that the Russians", "verified", "#horne"},
+	{"virtually certain after the ground had frozen", "disputed", "#frozen"},
+	{"respond decisively", "", ""},
+	{"did not go well", "", ""},
+}
+
+// bundlePage serves bundleArticle at /article.html with the test bundle.
+func bundlePage(t *testing.T) string {
+	t.Helper()
+	repo := repoHandler(t)
+	srv := pagesServer(t, map[string]testPage{"/article.html": {body: bundleArticle}},
+		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/data/bundle.jsonld" {
+				w.Header().Set("Content-Type", "application/ld+json")
+				io.WriteString(w, testBundle)
+				return
+			}
+			repo.ServeHTTP(w, r)
+		}))
+	return srv.URL + "/article.html"
+}
+
+// press sends real key events for keys to the page.
+func press(t *testing.T, tb *tab, keys string, opts ...chromedp.KeyOption) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(keys, opts...)); err != nil {
+		t.Fatalf("pressing %q: %v", keys, err)
+	}
+}
+
+// focusedJS is the focused element, looking into shadow roots.
+const focusedJS = `(() => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement; return e; })()`
+
+// tabTo presses Tab (with opts) until the focused element, looking into
+// shadow roots, matches the JavaScript predicate is (a function of the
+// element), and fails after max presses.
+func tabTo(t *testing.T, tb *tab, is string, max int, opts ...chromedp.KeyOption) {
+	t.Helper()
+	for range max {
+		press(t, tb, kb.Tab, opts...)
+		if eval[bool](t, tb, `(`+is+`)(`+focusedJS+`)`) {
+			return
+		}
+	}
+	t.Fatalf("%d presses of Tab did not reach %s; focus is on %s", max, is,
+		eval[string](t, tb, `(() => { const e = `+focusedJS+`; return e ? e.outerHTML.slice(0, 200) : 'nothing'; })()`))
+}
+
+func TestWidgetBundle(t *testing.T) {
+	tb := newTab(t)
+	if _, notice := tb.load(t, bundlePage(t)); notice != "" {
+		t.Fatalf("notice: %s", notice)
+	}
+	s := readShown(t, tb)
+	checkConsistent(t, s)
+	checkVerdicts(t, s, bundleTable)
+	if len(s.Findings) == 2 && s.Findings[1].Word != "Unsupported" {
+		t.Errorf("the disputed badge reads %q, want the bundle's rating Unsupported", s.Findings[1].Word)
+	}
+	tb.noErrors(t)
+
+	t.Run("keyboard", func(t *testing.T) {
+		const badge = `(e) => e && e.matches('button.badge')`
+		tabTo(t, tb, badge, 5)
+		eval[bool](t, tb, `(window.__badge = `+focusedJS+`, true)`)
+		if got := eval[string](t, tb, `__badge.getAttribute('aria-label')`); !strings.HasPrefix(got, "Verified: President Biden said") {
+			t.Errorf("the first badge Tab reaches is %q, want the verified quote's", got)
+		}
+		press(t, tb, kb.Enter)
+		const pop = `__badge.getRootNode().querySelector('[role=dialog]')`
+		// Visible once its opening animation has run.
+		until(t, tb, pop+` && `+pop+`.matches(':popover-open') && `+pop+`.checkVisibility({ opacityProperty: true, visibilityProperty: true })`)
+		got := eval[map[string]any](t, tb, `(() => {
+			const p = `+pop+`, r = p.getBoundingClientRect();
+			const link = [...p.querySelectorAll('a[href]')].map((a) => a.href);
+			return { text: p.innerText, inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight && r.width > 0,
+				links: link.join(' '), expanded: __badge.getAttribute('aria-expanded') };
+		})()`)
+		text, _ := got["text"].(string)
+		for _, want := range []string{
+			"President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February",
+			"Emily Horne", "Spokeswoman, National Security Council", "27 January 2022", "Statement to CNN",
+		} {
+			if !strings.Contains(collapse(text), want) {
+				t.Errorf("the popover lacks %q; it reads %q", want, text)
+			}
+		}
+		if got["inside"] != true || got["expanded"] != "true" {
+			t.Errorf("popover inside the viewport %v, badge aria-expanded %v", got["inside"], got["expanded"])
+		}
+		if got["links"] != "https://example.com/statements/horne" {
+			t.Errorf("popover links %q, want the statement's source", got["links"])
+		}
+
+		press(t, tb, kb.Escape)
+		until(t, tb, `!`+pop+` || !`+pop+`.matches(':popover-open')`)
+		if !eval[bool](t, tb, focusedJS+` === __badge`) {
+			t.Errorf("after Escape the focus is on %s, want the badge", eval[string](t, tb, `String(`+focusedJS+`?.outerHTML).slice(0, 200)`))
+		}
+	})
 }
