@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"testing"
@@ -235,6 +236,25 @@ func until(t *testing.T, tb *tab, cond string) {
 	}
 }
 
+// untilNavigated waits until the tab shows the page at path; evaluations
+// fail while the page changes.
+func untilNavigated(t *testing.T, tb *tab, path string) {
+	t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		ctx, cancel := context.WithTimeout(tb.ctx, time.Second)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === 'loading' ? '' : location.pathname`))
+		cancel()
+		if err == nil && got == path {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the tab did not navigate to %s: at %q (%v)", path, got, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 func TestWidgetDemo(t *testing.T) {
 	dev := devServer(t)
 	tb := newTab(t)
@@ -397,4 +417,55 @@ func TestWidgetBundle(t *testing.T) {
 			t.Errorf("after Escape the focus is on %s, want the badge", eval[string](t, tb, `String(`+focusedJS+`?.outerHTML).slice(0, 200)`))
 		}
 	})
+}
+
+// linkArticle quotes Horne across a link and an emphasis.
+const linkArticle = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link</title>
+<link rel="icon" href="data:,"></head><body>
+<article><h1>Biden and Zelensky spoke by phone</h1>
+<p>Biden and Zelensky spoke by phone on Thursday about Russian troops near Ukraine.</p>
+<p>Horne said “anonymous sources are <a href="/x">‘leaking’ <em>falsehoods</em></a>” today.</p>
+</article>
+<script>document.querySelector('a').addEventListener('click', () => { sessionStorage.clicked = 'yes'; });</script>
+<script src="/web/factcheck.js" defer></script>
+</body></html>`
+
+func TestWidgetQuoteAcrossLink(t *testing.T) {
+	srv := pagesServer(t, map[string]testPage{
+		"/article.html": {body: linkArticle},
+		"/x":            {body: `<!doctype html><title>X</title><p>Linked page</p>`},
+	}, repoHandler(t))
+	tb := newTab(t)
+	if _, notice := tb.load(t, srv.URL+"/article.html"); notice != "" {
+		t.Fatalf("notice: %s", notice)
+	}
+	s := readShown(t, tb)
+	checkConsistent(t, s)
+	checkVerdicts(t, s, []struct{ passage, verdict, id string }{
+		{"anonymous sources are ‘leaking’ falsehoods", "verified", "#s1"},
+	})
+	// The link's text as the reader and assistive technology get it: its
+	// visible text and its accessible name, which the widget's
+	// screen-reader markers must not join.
+	link := eval[map[string]string](t, tb, `(() => {
+		const a = document.querySelector('article a');
+		return { href: a.getAttribute('href'), text: a.innerText, em: a.querySelector('em') ? a.querySelector('em').innerText : '' };
+	})()`)
+	if want := map[string]string{"href": "/x", "text": "‘leaking’ falsehoods", "em": "falsehoods"}; !maps.Equal(link, want) {
+		t.Errorf("the link is %v, want %v", link, want)
+	}
+
+	// A real click on the emphasised word, now inside a mark, reaches the
+	// link's handler and follows the link.
+	r := eval[[]float64](t, tb, `(() => { const r = document.querySelector('article em').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(r[0], r[1])); err != nil {
+		t.Fatal(err)
+	}
+	untilNavigated(t, tb, "/x")
+	if got := eval[string](t, tb, `sessionStorage.clicked || ''`); got != "yes" {
+		t.Errorf("the link's click handler did not run")
+	}
+	tb.noErrors(t)
 }
