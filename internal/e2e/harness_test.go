@@ -6,8 +6,9 @@
 // would. Run ./build.sh build first: the tests use web/factcheck.wasm.
 //
 // go test ./internal/e2e/ -screenshots DIR saves screenshots in DIR
-// (relative to the repository root); -run TestDemoLoads -screenshots web
-// renews the README's web/screenshot.png.
+// (relative to the repository root); -run TestWidgetDemo -screenshots web
+// renews the README's web/screenshot.png and the demo's other pictures
+// (a popover open, the dark scheme).
 package e2e
 
 import (

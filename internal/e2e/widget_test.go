@@ -8,6 +8,10 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -236,6 +240,43 @@ func until(t *testing.T, tb *tab, cond string) {
 	}
 }
 
+// run runs actions in the tab.
+func (tb *tab) run(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// viewShot saves what the viewport shows as DIR/name.png when
+// -screenshots DIR is set.
+func (tb *tab) viewShot(t *testing.T, name string) {
+	t.Helper()
+	if *screenshots == "" {
+		return
+	}
+	dir := *screenshots
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(repoRoot, dir)
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
 // untilNavigated waits until the tab shows the page at path; evaluations
 // fail while the page changes.
 func untilNavigated(t *testing.T, tb *tab, path string) {
@@ -258,6 +299,7 @@ func untilNavigated(t *testing.T, tb *tab, path string) {
 func TestWidgetDemo(t *testing.T) {
 	dev := devServer(t)
 	tb := newTab(t)
+	tb.run(t, chromedp.EmulateViewport(1280, 900))
 	if _, notice := tb.load(t, dev.URL+"/index.html"); notice != "" {
 		t.Fatalf("notice: %s", notice)
 	}
@@ -265,7 +307,199 @@ func TestWidgetDemo(t *testing.T) {
 	checkConsistent(t, s)
 	checkVerdicts(t, s, seedTable)
 	tb.noErrors(t)
-	_ = emulation.SetEmulatedMedia
+
+	t.Run("panel", func(t *testing.T) { checkPanel(t, tb, s) })
+	t.Run("screenshots", func(t *testing.T) { checkLooks(t, tb) })
+	t.Run("clear", func(t *testing.T) { checkClear(t, tb, dev.URL+"/index.html", s) })
+	tb.noErrors(t)
+}
+
+// panelJS is the summary panel's box.
+const panelJS = `document.querySelector('factcheck-panel').shadowRoot.querySelector('.panel')`
+
+// coveredJS lists the article's text that the collapsed panel covers,
+// scrolling through the whole page.
+const coveredJS = `(() => {
+	const panel = ` + panelJS + `, article = document.querySelector('article');
+	const covered = [];
+	const max = document.documentElement.scrollHeight - innerHeight;
+	for (let y = 0; ; y = Math.min(y + 150, max)) {
+		scrollTo({ top: y, behavior: 'instant' });
+		const p = panel.getBoundingClientRect();
+		const walk = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+		for (let n; (n = walk.nextNode());) {
+			if (!n.data.trim() || n.parentElement.closest('[data-factcheck-ui]:not(factcheck-mark)')) continue;
+			const r = document.createRange();
+			r.selectNodeContents(n);
+			for (const q of r.getClientRects()) {
+				if (q.right > p.left && q.left < p.right && q.bottom > p.top && q.top < p.bottom) {
+					covered.push('at ' + y + ': ' + n.data.trim().slice(0, 40));
+					break;
+				}
+			}
+		}
+		if (y >= max) break;
+	}
+	scrollTo({ top: 0, behavior: 'instant' });
+	return covered;
+})()`
+
+// checkPanel checks the summary panel: collapsed, it covers no article
+// text; it lists every finding; from the keyboard an entry moves the
+// focus to its badge, scrolled into view, and opens its popover.
+func checkPanel(t *testing.T, tb *tab, s shown) {
+	if covered := eval[[]string](t, tb, coveredJS); len(covered) > 0 {
+		t.Errorf("the collapsed panel covers the article's text:\n%s", strings.Join(covered, "\n"))
+	}
+
+	// The panel comes last in the page: Shift+Tab from the start reaches it.
+	tabTo(t, tb, `(e) => e && e.matches('button.toggle')`, 3, chromedp.KeyModifiers(chromedp.ModifierShift))
+	press(t, tb, kb.Enter)
+	const list = panelJS + `.querySelector('.entries')`
+	until(t, tb, list+`.checkVisibility()`)
+	entries := eval[[]map[string]string](t, tb, `[...`+list+`.querySelectorAll('button.entry')].map((b) => ({
+		word: b.querySelector('.word').textContent, passage: b.querySelector('.passage').textContent }))`)
+	if len(entries) != len(s.Findings) {
+		t.Fatalf("the panel lists %d entries, want the %d findings", len(entries), len(s.Findings))
+	}
+	for i, e := range entries {
+		f := s.Findings[i]
+		text, cut := strings.CutSuffix(e["passage"], "…")
+		if e["word"] != f.Word || !cut && text != collapse(f.Text) || cut && !strings.HasPrefix(collapse(f.Text), text) {
+			t.Errorf("entry %d reads %s %q, want %s %q", i, e["word"], e["passage"], f.Word, f.Text)
+		}
+	}
+
+	// Tab to the last entry, whose badge is below the fold.
+	last := len(entries) - 1
+	eval[bool](t, tb, `(window.__lastBadge = [...document.querySelectorAll('factcheck-badge')].at(-1), true)`)
+	const inView = `((r) => r.top >= 0 && r.bottom <= innerHeight)(__lastBadge.getBoundingClientRect())`
+	if eval[bool](t, tb, inView) {
+		t.Fatalf("test bug: the last badge is in view before the jump")
+	}
+	tabTo(t, tb, `(e) => e && e === `+list+`.querySelectorAll('button.entry')[`+strconv.Itoa(last)+`]`, len(entries))
+	press(t, tb, kb.Enter)
+	const open = `__lastBadge.shadowRoot.querySelector('[role=dialog]')`
+	until(t, tb, open+` && `+open+`.matches(':popover-open')`)
+	if !eval[bool](t, tb, focusedJS+` === __lastBadge.shadowRoot.querySelector('button.badge')`) {
+		t.Errorf("after the jump the focus is on %s, want the last badge", eval[string](t, tb, `String(`+focusedJS+`?.outerHTML).slice(0, 200)`))
+	}
+	if !eval[bool](t, tb, inView) {
+		t.Errorf("the last badge is not scrolled into view: %v", eval[any](t, tb, `__lastBadge.getBoundingClientRect().toJSON()`))
+	}
+	press(t, tb, kb.Escape)
+	until(t, tb, `!`+open)
+	// Collapse the panel again and go back to the top.
+	eval[bool](t, tb, `(`+panelJS+`.querySelector('button.toggle').click(), scrollTo({ top: 0, behavior: 'instant' }), true)`)
+	until(t, tb, `!`+list+`.checkVisibility()`)
+}
+
+// contrastJS returns the contrast ratios of the widget's text, each as
+// "what: ratio", for the current colour scheme.
+const contrastJS = `(() => {
+	const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+	const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+	const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+	const out = [];
+	const check = (what, el, bgEl) => {
+		if (!el) return;
+		out.push({ what, ratio: ratio(getComputedStyle(el).color, getComputedStyle(bgEl || el).backgroundColor) });
+	};
+	for (const h of document.querySelectorAll('factcheck-badge')) check('badge ' + h.shadowRoot.querySelector('button').className, h.shadowRoot.querySelector('button'));
+	const panel = ` + panelJS + `;
+	for (const c of panel.querySelectorAll('.count')) check('panel count ' + c.className, c, panel);
+	const pop = document.querySelector('factcheck-badge').shadowRoot.querySelector('[role=dialog]');
+	if (pop) for (const el of pop.querySelectorAll('.title, .lead, .section, .quote, .meta, .role, .name, a')) check('popover ' + el.className + el.localName, el, pop);
+	return out;
+})()`
+
+// checkContrast fails the test for widget text below WCAG AA (4.5:1). It
+// expects the first badge's popover open.
+func checkContrast(t *testing.T, tb *tab, scheme string) {
+	t.Helper()
+	ratios := eval[[]struct {
+		What  string  `json:"what"`
+		Ratio float64 `json:"ratio"`
+	}](t, tb, contrastJS)
+	if n := eval[int](t, tb, `document.querySelectorAll('factcheck-badge').length`); len(ratios) < n+8 {
+		t.Errorf("test bug: %d texts checked, want the %d badges, the panel's counts and the popover's texts", len(ratios), n)
+	}
+	for _, c := range ratios {
+		if c.Ratio < 4.5 {
+			t.Errorf("%s scheme: %s has contrast %.2f:1, want at least 4.5:1", scheme, c.What, c.Ratio)
+		}
+	}
+}
+
+// checkLooks takes the README's screenshots of the demo at 1280×900, and
+// checks what they show: the first popover open, inside the viewport,
+// and every text of the widget readable, in the light and dark schemes.
+func checkLooks(t *testing.T, tb *tab) {
+	tb.viewShot(t, "screenshot")
+	first := `document.querySelector('factcheck-badge').shadowRoot`
+	r := eval[[]float64](t, tb, `((r) => [r.left + r.width / 2, r.top + r.height / 2])(`+first+`.querySelector('button').getBoundingClientRect())`)
+	tb.run(t, chromedp.MouseClickXY(r[0], r[1]))
+	pop := first + `.querySelector('[role=dialog]')`
+	until(t, tb, pop+` && `+pop+`.matches(':popover-open')`)
+	if box := eval[[]float64](t, tb, `((r) => [r.left, r.top, innerWidth - r.right, innerHeight - r.bottom])(`+pop+`.getBoundingClientRect())`); slices.Min(box) < 0 {
+		t.Errorf("the popover is not inside the viewport: margins %v", box)
+	}
+	// The screenshot shows it opaque, once its opening animation is over.
+	eval[bool](t, tb, `Promise.all(`+pop+`.getAnimations().map((a) => a.finished)).then(() => true)`)
+	if h := eval[[]int](t, tb, `[`+pop+`.scrollHeight, `+pop+`.clientHeight]`); h[0] > h[1] {
+		t.Errorf("the popover needs scrolling at 1280×900: %d px of content in %d", h[0], h[1])
+	}
+	tb.viewShot(t, "screenshot-popover")
+	checkContrast(t, tb, "light")
+
+	tb.run(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+		return err
+	}))
+	until(t, tb, `matchMedia('(prefers-color-scheme: dark)').matches`)
+	tb.viewShot(t, "screenshot-popover-dark")
+	checkContrast(t, tb, "dark")
+	press(t, tb, kb.Escape)
+	until(t, tb, `!`+pop)
+	tb.viewShot(t, "screenshot-dark")
+	tb.run(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		return err
+	}))
+}
+
+// checkClear checks FactCheck.clear(): the article's HTML is as the
+// server sent it, and the page's text nodes are the very nodes they were.
+func checkClear(t *testing.T, tb *tab, url string, s shown) {
+	const article = `document.querySelector('article').innerHTML`
+	sent := eval[string](t, tb, `fetch(`+strconv.Quote(url)+`).then((r) => r.text()).then((h) => new DOMParser().parseFromString(h, 'text/html').querySelector('article').innerHTML)`)
+	eval[any](t, tb, `FactCheck.clear()`)
+	if got := eval[string](t, tb, article); got != sent {
+		t.Fatalf("after clear() the article is\n%s\nwant\n%s", got, sent)
+	}
+	const left = `[document.querySelectorAll('[data-factcheck-ui]').length, document.adoptedStyleSheets.length, FactCheck.annotations().length]`
+	if got := eval[[]int](t, tb, left); !slices.Equal(got, []int{0, 0, 0}) {
+		t.Errorf("after clear(): %v widget elements, style sheets, annotations; want none", got)
+	}
+
+	// Tag the page's text nodes, scan again, clear again.
+	const textNodes = `(() => { const w = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT), a = []; for (let n; (n = w.nextNode());) a.push(n); return a; })()`
+	n := eval[int](t, tb, `(window.__nodes = `+textNodes+`, __nodes.forEach((n, i) => { n.__tag = i; }), __nodes.length)`)
+	if got := eval[int](t, tb, `FactCheck.scan().then((a) => a.length)`); got != len(s.Findings) {
+		t.Errorf("the second scan found %d passages, the first %d", got, len(s.Findings))
+	}
+	if got := eval[int](t, tb, `document.querySelectorAll('factcheck-mark').length`); got != s.Marks {
+		t.Errorf("the second scan made %d marks, the first %d", got, s.Marks)
+	}
+	eval[any](t, tb, `FactCheck.clear()`)
+	if got := eval[string](t, tb, article); got != sent {
+		t.Fatalf("after the second clear() the article is\n%s\nwant\n%s", got, sent)
+	}
+	same := eval[[]int](t, tb, `((now) => [now.length, now.filter((x, i) => x === __nodes[i] && x.__tag === i).length])(`+textNodes+`)`)
+	if same[0] != n || same[1] != n {
+		t.Errorf("after clear() the article has %d text nodes, %d of them the page's own; want all %d", same[0], same[1], n)
+	}
 }
 
 // testBundle is a statement bundle of one Quotation, S1 of
