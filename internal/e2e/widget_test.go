@@ -8,8 +8,6 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -250,33 +248,6 @@ func (tb *tab) run(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
-// viewShot saves what the viewport shows as DIR/name.png when
-// -screenshots DIR is set.
-func (tb *tab) viewShot(t *testing.T, name string) {
-	t.Helper()
-	if *screenshots == "" {
-		return
-	}
-	dir := *screenshots
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(repoRoot, dir)
-	}
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
-	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
-}
-
 // untilNavigated waits until the tab shows the page at path; evaluations
 // fail while the page changes.
 func untilNavigated(t *testing.T, tb *tab, path string) {
@@ -296,6 +267,9 @@ func untilNavigated(t *testing.T, tb *tab, path string) {
 	}
 }
 
+// TestWidgetDemo checks the demo at 1280×900 as a reader sees it: the
+// verdicts, the summary panel, the looks, and clear(). The checks share
+// one page load, in this order: clear() comes last.
 func TestWidgetDemo(t *testing.T) {
 	dev := devServer(t)
 	tb := newTab(t)
@@ -469,37 +443,55 @@ func checkLooks(t *testing.T, tb *tab) {
 	}))
 }
 
-// checkClear checks FactCheck.clear(): the article's HTML is as the
-// server sent it, and the page's text nodes are the very nodes they were.
-func checkClear(t *testing.T, tb *tab, url string, s shown) {
-	const article = `document.querySelector('article').innerHTML`
-	sent := eval[string](t, tb, `fetch(`+strconv.Quote(url)+`).then((r) => r.text()).then((h) => new DOMParser().parseFromString(h, 'text/html').querySelector('article').innerHTML)`)
+// articleNodesJS lists the article's text nodes.
+const articleNodesJS = `(() => { const w = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT), a = []; for (let n; (n = w.nextNode());) a.push(n); return a; })()`
+
+// tagNodesJS keeps the article's text nodes in window.__nodes, each
+// tagged with its index, and evaluates to their number.
+const tagNodesJS = `(window.__nodes = ` + articleNodesJS + `, __nodes.forEach((n, i) => { n.__tag = i; }), __nodes.length)`
+
+// sentBody is the body of the page at url as the server sends it.
+func sentBody(t *testing.T, tb *tab, url string) string {
+	t.Helper()
+	return eval[string](t, tb, `fetch(`+strconv.Quote(url)+`).then((r) => r.text()).then((h) => new DOMParser().parseFromString(h, 'text/html').body.innerHTML)`)
+}
+
+// checkRestored calls FactCheck.clear() and checks that the page's body is
+// sent, that nothing of the widget is left, and that the article's text
+// nodes are the n nodes tagNodesJS kept.
+func checkRestored(t *testing.T, tb *tab, sent string, n int) {
+	t.Helper()
 	eval[any](t, tb, `FactCheck.clear()`)
-	if got := eval[string](t, tb, article); got != sent {
-		t.Fatalf("after clear() the article is\n%s\nwant\n%s", got, sent)
+	if got := eval[string](t, tb, `document.body.innerHTML`); got != sent {
+		t.Fatalf("after clear() the body is\n%s\nwant\n%s", got, sent)
 	}
 	const left = `[document.querySelectorAll('[data-factcheck-ui]').length, document.adoptedStyleSheets.length, FactCheck.annotations().length]`
 	if got := eval[[]int](t, tb, left); !slices.Equal(got, []int{0, 0, 0}) {
 		t.Errorf("after clear(): %v widget elements, style sheets, annotations; want none", got)
 	}
+	same := eval[[]int](t, tb, `((now) => [now.length, now.filter((x, i) => x === __nodes[i] && x.__tag === i).length])(`+articleNodesJS+`)`)
+	if same[0] != n || same[1] != n {
+		t.Errorf("after clear() the article has %d text nodes, %d of them the page's own; want all %d", same[0], same[1], n)
+	}
+}
 
-	// Tag the page's text nodes, scan again, clear again.
-	const textNodes = `(() => { const w = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT), a = []; for (let n; (n = w.nextNode());) a.push(n); return a; })()`
-	n := eval[int](t, tb, `(window.__nodes = `+textNodes+`, __nodes.forEach((n, i) => { n.__tag = i; }), __nodes.length)`)
+// checkClear checks FactCheck.clear() on the demo, scanned once at load:
+// the page is as the server sent it; scanned again and cleared again, the
+// article's text nodes are the very nodes they were.
+func checkClear(t *testing.T, tb *tab, url string, s shown) {
+	sent := sentBody(t, tb, url)
+	eval[any](t, tb, `FactCheck.clear()`)
+	if got := eval[string](t, tb, `document.body.innerHTML`); got != sent {
+		t.Fatalf("after clear() the body is\n%s\nwant\n%s", got, sent)
+	}
+	n := eval[int](t, tb, tagNodesJS)
 	if got := eval[int](t, tb, `FactCheck.scan().then((a) => a.length)`); got != len(s.Findings) {
 		t.Errorf("the second scan found %d passages, the first %d", got, len(s.Findings))
 	}
 	if got := eval[int](t, tb, `document.querySelectorAll('factcheck-mark').length`); got != s.Marks {
 		t.Errorf("the second scan made %d marks, the first %d", got, s.Marks)
 	}
-	eval[any](t, tb, `FactCheck.clear()`)
-	if got := eval[string](t, tb, article); got != sent {
-		t.Fatalf("after the second clear() the article is\n%s\nwant\n%s", got, sent)
-	}
-	same := eval[[]int](t, tb, `((now) => [now.length, now.filter((x, i) => x === __nodes[i] && x.__tag === i).length])(`+textNodes+`)`)
-	if same[0] != n || same[1] != n {
-		t.Errorf("after clear() the article has %d text nodes, %d of them the page's own; want all %d", same[0], same[1], n)
-	}
+	checkRestored(t, tb, sent, n)
 }
 
 // testBundle is a statement bundle of one Quotation, S1 of
@@ -653,14 +645,16 @@ func TestWidgetBundle(t *testing.T) {
 	})
 }
 
-// linkArticle quotes Horne across a link and an emphasis.
+// linkArticle quotes Horne across a link and an emphasis. Before the
+// widget loads, it tags its text nodes (see tagNodesJS).
 const linkArticle = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link</title>
 <link rel="icon" href="data:,"></head><body>
 <article><h1>Biden and Zelensky spoke by phone</h1>
 <p>Biden and Zelensky spoke by phone on Thursday about Russian troops near Ukraine.</p>
 <p>Horne said “anonymous sources are <a href="/x">‘leaking’ <em>falsehoods</em></a>” today.</p>
 </article>
-<script>document.querySelector('a').addEventListener('click', () => { sessionStorage.clicked = 'yes'; });</script>
+<script>document.querySelector('a').addEventListener('click', () => { sessionStorage.clicked = 'yes'; });
+` + tagNodesJS + `;</script>
 <script src="/web/factcheck.js" defer></script>
 </body></html>`
 
@@ -687,6 +681,13 @@ func TestWidgetQuoteAcrossLink(t *testing.T) {
 	})()`)
 	if want := map[string]string{"href": "/x", "text": "‘leaking’ falsehoods", "em": "falsehoods"}; !maps.Equal(link, want) {
 		t.Errorf("the link is %v, want %v", link, want)
+	}
+
+	// clear() gives back the page as it was, the very text nodes the widget
+	// split and wrapped; a new scan badges the passage again.
+	checkRestored(t, tb, sentBody(t, tb, srv.URL+"/article.html"), eval[int](t, tb, `__nodes.length`))
+	if n := eval[int](t, tb, `FactCheck.scan().then((a) => a.length)`); n != 1 {
+		t.Fatalf("the scan after clear() found %d passages, want 1", n)
 	}
 
 	// A real click on the emphasised word, now inside a mark, reaches the
