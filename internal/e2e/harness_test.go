@@ -6,8 +6,9 @@
 // would. Run ./build.sh build first: the tests use web/factcheck.wasm.
 //
 // go test ./internal/e2e/ -screenshots DIR saves screenshots in DIR
-// (relative to the repository root); -run TestDemoLoads -screenshots web
-// renews the README's web/screenshot.png.
+// (relative to the repository root); -run TestWidgetDemo -screenshots web
+// renews the README's web/screenshot.png and the demo's other pictures
+// (a popover open, the dark scheme).
 package e2e
 
 import (
@@ -359,6 +360,17 @@ func (tb *tab) load(t *testing.T, url string) (detail json.RawMessage, notice st
 // is set, and returns the file's path ("" when not saved).
 func (tb *tab) screenshot(t *testing.T, name string) string {
 	t.Helper()
+	return tb.saveShot(t, name, chromedp.FullScreenshot(100))
+}
+
+// viewShot is screenshot of the viewport only.
+func (tb *tab) viewShot(t *testing.T, name string) string {
+	t.Helper()
+	return tb.saveShot(t, name, chromedp.CaptureScreenshot())
+}
+
+func (tb *tab) saveShot(t *testing.T, name string, shot chromedp.Action[[]byte]) string {
+	t.Helper()
 	if *screenshots == "" {
 		return ""
 	}
@@ -368,7 +380,7 @@ func (tb *tab) screenshot(t *testing.T, name string) string {
 	}
 	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}

@@ -5,6 +5,7 @@ package e2e
 import (
 	"crypto/sha512"
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -91,6 +92,12 @@ func TestLoadedTwice(t *testing.T) {
 	}
 	const widgetUI = `document.querySelectorAll('[data-factcheck-ui]').length`
 	ui := eval[int](t, tb, widgetUI)
+	// One mark run, badge and annotation per passage, one panel.
+	first := readShown(t, tb)
+	checkConsistent(t, first)
+	if len(first.Findings) == 0 {
+		t.Errorf("nothing badged")
+	}
 
 	// Once attached, loading again re-scans.
 	eval[bool](t, tb, `(() => { const s = document.createElement('script'); s.src = '/web/factcheck.js'; document.body.append(s); return true; })()`)
@@ -103,6 +110,11 @@ func TestLoadedTwice(t *testing.T) {
 	}
 	if got := eval[int](t, tb, widgetUI); got != ui {
 		t.Errorf("%d widget elements after the re-scan, %d before", got, ui)
+	}
+	again := readShown(t, tb)
+	checkConsistent(t, again)
+	if fmt.Sprint(again.Findings) != fmt.Sprint(first.Findings) {
+		t.Errorf("the re-scan shows %v, the first scan %v", again.Findings, first.Findings)
 	}
 	tb.noErrors(t)
 }

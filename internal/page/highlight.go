@@ -14,8 +14,9 @@ import (
 
 // Mark is one passage highlighted in the page.
 type Mark struct {
-	// Host is the <factcheck-badge data-factcheck-ui> element right after
-	// the last mark; the caller attaches a shadow root and renders into it.
+	// Host is the <factcheck-badge data-factcheck-ui> element after the
+	// last mark, its closing quote marks and any link it ends in; the
+	// caller attaches a shadow root and renders into it.
 	Host js.Value
 	// Elements are the <factcheck-mark> elements, in document order.
 	Elements []js.Value
@@ -35,9 +36,11 @@ var (
 // <factcheck-mark data-factcheck-ui data-verdict=verdict> put where it was,
 // so the page's elements (links, emphasis, table cells) stay as they are.
 // A node the passage covers in part is first split with Text.splitText:
-// the page's node keeps the first part. The first mark starts, and the
-// last mark ends, with a visually hidden marker for screen readers
-// ("Start of disputed passage" for label "disputed").
+// the page's node keeps the first part. A visually hidden marker for
+// screen readers ("Start of disputed passage" for label "disputed") goes
+// before the first mark, another ("End of ...") before the badge host;
+// neither they nor the host go inside a link or other interactive element
+// (see outside).
 //
 // Highlight fails, changing nothing, if the passage is empty, holds only
 // whitespace, is already highlighted, or its nodes left the page or
@@ -67,20 +70,35 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 			m.Elements = append(m.Elements, wrap(t.doc, t.node(i), verdict))
 		}
 	}
-	m.Elements[0].Call("prepend", srMarker(t.doc, "Start of", label))
-	tail := m.Elements[len(m.Elements)-1]
-	tail.Call("append", srMarker(t.doc, "End of", label))
-	m.Host = newElement(t.doc, badgeTag)
+	after := m.Elements[len(m.Elements)-1]
 	if j, n := t.closers(end); n > 0 {
 		// The badge goes after the quote's closing mark: “…” [Verified].
 		if end+n < t.spans[j].end {
 			t.split(j, end+n)
 		}
-		t.node(j).Call("after", m.Host)
-	} else {
-		tail.Call("after", m.Host)
+		after = t.node(j)
 	}
+	m.Host = newElement(t.doc, badgeTag)
+	outside(m.Elements[0]).Call("before", srMarker(t.doc, "Start of", label))
+	outside(after).Call("after", srMarker(t.doc, "End of", label), m.Host)
 	return m, nil
+}
+
+// interactive matches the elements that nothing of the widget may go
+// into: a button inside a link is invalid HTML and a click on it would
+// follow the link, and a marker's text would change the link's name.
+var interactive = js.ValueOf("a[href], button, label, summary, [role=link], [role=button]")
+
+// outside returns the outermost interactive element holding node, or node
+// itself when there is none.
+func outside(node js.Value) js.Value {
+	for el := node.Get("parentElement"); !el.IsNull(); el = el.Get("parentElement") {
+		if el = el.Call("closest", interactive); el.IsNull() {
+			break
+		}
+		node = el
+	}
+	return node
 }
 
 // closers returns the span that starts right at end (no separator between)

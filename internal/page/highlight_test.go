@@ -68,13 +68,13 @@ func TestHighlightAcrossInline(t *testing.T) {
 	if !first.Get("parentNode").Equal(p) || first.Get("data").String() != "Officials said “" {
 		t.Fatalf("the page's first node: %q in <%s>", first.Get("data"), first.Get("parentNode").Get("localName"))
 	}
-	start, end := m.Elements[0].Get("firstChild"), m.Elements[4].Get("lastChild")
+	start, end := m.Elements[0].Get("previousSibling"), m.Host.Get("previousSibling")
 	if start.Get("localName").String() != srTag || start.Get("textContent").String() != "Start of disputed passage" ||
 		end.Get("localName").String() != srTag || end.Get("textContent").String() != "End of disputed passage" {
 		t.Fatalf("markers %s ... %s", start.Get("outerHTML"), end.Get("outerHTML"))
 	}
 	closer := m.Elements[4].Get("nextSibling")
-	if closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(m.Host) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", uiAttr).Bool() {
+	if closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(end) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", uiAttr).Bool() {
 		t.Fatalf("host %v is not after the closing quote mark", m.Host.Get("outerHTML"))
 	}
 	if sheets := document.Get("adoptedStyleSheets"); sheets.Length() != 1 || !sheets.Index(0).Equal(sheet) {
@@ -93,6 +93,36 @@ func TestHighlightAcrossInline(t *testing.T) {
 	link.Call("click")
 	if clicks != 2 {
 		t.Fatalf("after Clear the link's click handler ran %d times in all", clicks)
+	}
+}
+
+// TestHighlightInLink: nothing but marks goes into a link, so that the
+// link keeps its text and name and the badge is not a button in a link.
+func TestHighlightInLink(t *testing.T) {
+	tests := []struct{ name, html, passage string }{
+		{"ends in a link", `<p>He said we will <a id="l" href="#t">build the <em>bridge</em></a> soon.</p>`, "we will build the bridge"},
+		{"starts in a link", `<p>He said <a id="l" href="#t">we <em>will</em> build</a> the bridge soon.</p>`, "will build the bridge"},
+		{"inside a link", `<p><a id="l" href="#t"><span>He said “we will build the bridge”</span></a> soon.</p>`, "we will build the bridge"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setBody(t, tt.html)
+			html := body.Get("innerHTML").String()
+			link := byID("l")
+			text := link.Get("textContent").String()
+			m := highlight(t, Read(body, Limits{}, nil), tt.passage)
+			if got := link.Get("textContent").String(); got != text {
+				t.Errorf("link text %q, want %q", got, text)
+			}
+			if n := link.Call("querySelectorAll", "[data-factcheck-ui]:not(factcheck-mark)").Length(); n != 0 {
+				t.Errorf("%d widget elements in the link: %s", n, link.Get("outerHTML"))
+			}
+			if !m.Host.Get("isConnected").Bool() || link.Call("contains", m.Host).Bool() {
+				t.Errorf("the badge host is not after the link: %s", body.Get("innerHTML"))
+			}
+			Clear(document)
+			restored(t, html)
+		})
 	}
 }
 
@@ -198,7 +228,7 @@ func TestHighlightSurrogates(t *testing.T) {
 	html = body.Get("innerHTML").String()
 	txt = Read(body, Limits{}, nil)
 	m := highlight(t, txt, "b\uFFFD")
-	wrapped := m.Elements[0].Get("childNodes").Index(1) // between the markers
+	wrapped := m.Elements[0].Get("firstChild")
 	if got := codeUnits.Invoke(wrapped.Get("data")).String(); got != "98,56320" {
 		t.Fatalf("mark holds code units %s, want 98,56320", got)
 	}

@@ -20,9 +20,10 @@ const (
 	listID   = "fc-list"
 )
 
-// panel is the collapsible summary fixed at the bottom-left of the window:
-// how many passages were found to be what, and, expanded, a list of them,
-// each jumping to its badge.
+// panel is the collapsible summary in the bottom-left corner of the
+// window: collapsed, a small pill of counts by verdict, narrow enough to
+// stay in the margin beside a centred article; expanded, the summary in
+// words and a list of the passages, each jumping to its badge.
 type panel struct {
 	vecty.Core
 	items    []Item
@@ -46,9 +47,14 @@ func MountPanel(doc js.Value, items []Item, badges []*Badge) {
 
 // Render implements vecty.Component.
 func (p *panel) Render() vecty.ComponentOrHTML {
-	box := vecty.Markup(vecty.Class("panel"), vecty.Attribute("aria-label", "Fact-check"))
+	text := summary(p.items)
+	box := vecty.Markup(vecty.ClassMap{"panel": true, "open": p.expanded}, vecty.Attribute("aria-label", "Fact-check"))
 	if len(p.items) == 0 {
-		return elem.Aside(box, elem.Paragraph(vecty.Markup(vecty.Class("toggle")), vecty.Text(summary(p.items))))
+		return elem.Aside(box, elem.Paragraph(
+			vecty.Markup(vecty.Class("toggle"), vecty.Attribute("title", text)),
+			elem.Span(vecty.Markup(vecty.Class("summary", "vh")), vecty.Text(text)),
+			elem.Span(vecty.Markup(vecty.Attribute("aria-hidden", "true")), vecty.Text("No matches")),
+		))
 	}
 	// The list is built only while it shows: a long page's hundreds of
 	// hidden entries would cost their rendering on every scan.
@@ -70,6 +76,7 @@ func (p *panel) Render() vecty.ComponentOrHTML {
 			vecty.Markup(
 				prop.Type(prop.TypeButton),
 				vecty.Class("toggle"),
+				vecty.Attribute("title", text),
 				vecty.Attribute("aria-expanded", strconv.FormatBool(p.expanded)),
 				vecty.Attribute("aria-controls", listID),
 				event.Click(func(*vecty.Event) {
@@ -77,7 +84,8 @@ func (p *panel) Render() vecty.ComponentOrHTML {
 					vecty.Rerender(p)
 				}),
 			),
-			vecty.Text(summary(p.items)),
+			elem.Span(vecty.Markup(vecty.Class("summary")), vecty.Text(text)),
+			counts(p.items),
 			icon(pathChevron),
 		),
 		elem.OrderedList(
@@ -95,6 +103,20 @@ func (p *panel) shown() int {
 	return 0
 }
 
+// counts is the collapsed panel's pill: each verdict's icon and count, in
+// its colour. Screen readers read the summary instead.
+func counts(items []Item) *vecty.HTML {
+	n := tally(items)
+	var out vecty.List
+	for _, v := range verdicts {
+		if n[v] > 0 {
+			out = append(out, elem.Span(vecty.Markup(vecty.Class("count", v.String())),
+				verdictIcon(v), vecty.Text(strconv.Itoa(n[v]))))
+		}
+	}
+	return elem.Span(vecty.Markup(vecty.Class("counts"), vecty.Attribute("aria-hidden", "true")), out)
+}
+
 // jump opens the badge of entry i.
 func (p *panel) jump(i int) {
 	if i < len(p.badges) && p.badges[i] != nil {
@@ -102,19 +124,28 @@ func (p *panel) jump(i int) {
 	}
 }
 
+// verdicts is the order in which the panel counts verdicts.
+var verdicts = []match.Verdict{match.Verified, match.Misquoted, match.Disputed}
+
+// tally counts items by verdict.
+func tally(items []Item) map[match.Verdict]int {
+	n := map[match.Verdict]int{}
+	for _, it := range items {
+		n[it.Finding.Verdict]++
+	}
+	return n
+}
+
 // summary counts items by verdict: "Fact-check: 2 verified · 1 disputed".
 func summary(items []Item) string {
 	if len(items) == 0 {
 		return "Fact-check: no quotes matched"
 	}
-	counts := map[match.Verdict]int{}
-	for _, it := range items {
-		counts[it.Finding.Verdict]++
-	}
+	n := tally(items)
 	var parts []string
-	for _, v := range []match.Verdict{match.Verified, match.Misquoted, match.Disputed} {
-		if n := counts[v]; n > 0 {
-			parts = append(parts, strconv.Itoa(n)+" "+v.String())
+	for _, v := range verdicts {
+		if n[v] > 0 {
+			parts = append(parts, strconv.Itoa(n[v])+" "+v.String())
 		}
 	}
 	return "Fact-check: " + strings.Join(parts, " · ")

@@ -465,8 +465,19 @@ func TestPanel(t *testing.T) {
 	}
 	root := panels.Index(0).Get("shadowRoot")
 	toggle := root.Call("querySelector", "button.toggle")
-	if got, want := toggle.Get("textContent").String(), "Fact-check: 1 verified · 1 misquoted · 1 disputed"; got != want {
+	if got, want := toggle.Call("querySelector", ".summary").Get("textContent").String(), "Fact-check: 1 verified · 1 misquoted · 1 disputed"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
+	}
+	// Collapsed, it shows the counts only, in a pill that fits in the
+	// margin beside a centred article.
+	if got := toggle.Call("querySelector", ".counts").Get("textContent").String(); got != "111" {
+		t.Errorf("collapsed panel counts %q, want 111", got)
+	}
+	if w := toggle.Call("querySelector", ".summary").Call("getBoundingClientRect").Get("width").Float(); w > 1 {
+		t.Errorf("collapsed, the summary is %gpx wide, want it visually hidden", w)
+	}
+	if w := root.Call("querySelector", ".panel").Call("getBoundingClientRect").Get("width").Float(); w > 130 {
+		t.Errorf("the collapsed panel is %gpx wide, want at most 130", w)
 	}
 	list := root.Call("getElementById", toggle.Call("getAttribute", "aria-controls").String())
 	if toggle.Call("getAttribute", "aria-expanded").String() != "false" || list.Call("checkVisibility").Bool() {
@@ -477,6 +488,9 @@ func TestPanel(t *testing.T) {
 	waitFor(t, "expanded", func() bool { return list.Call("checkVisibility").Bool() })
 	if toggle.Call("getAttribute", "aria-expanded").String() != "true" {
 		t.Error("expanded: aria-expanded is not true")
+	}
+	if w := toggle.Call("querySelector", ".summary").Call("getBoundingClientRect").Get("width").Float(); w < 100 {
+		t.Errorf("expanded, the summary is %gpx wide, want it shown", w)
 	}
 	entries := list.Call("querySelectorAll", "button")
 	if entries.Length() != len(items) {
@@ -501,7 +515,7 @@ func TestPanelEmpty(t *testing.T) {
 	host := doc.Call("querySelector", panelTag)
 	defer host.Call("remove")
 	root := host.Get("shadowRoot")
-	if got := root.Get("textContent").String(); got != "Fact-check: no quotes matched" {
+	if got := root.Call("querySelector", ".summary").Get("textContent").String(); got != "Fact-check: no quotes matched" {
 		t.Errorf("empty panel reads %q", got)
 	}
 	if n := root.Call("querySelectorAll", "button").Length(); n != 0 {
