@@ -13,6 +13,9 @@ func Parse(data []byte) (*Bundle, error) {
 	return ParsePausing(data, nil)
 }
 
+// pauseNodes is how many nodes ParsePausing reads between calls of pause.
+const pauseNodes = 16
+
 // ParsePausing is Parse calling pause (if not nil) every few hundred
 // values and nodes: a caller in a browser gives the page a turn there, so
 // that a large bundle does not freeze it.
@@ -30,14 +33,20 @@ func ParsePausing(data []byte, pause func()) (*Bundle, error) {
 	}
 	p := &parser{byID: map[string]*node{}, statements: map[string]*Statement{}}
 	nodes := p.index(items)
-	for _, n := range nodes {
+	for i, n := range nodes {
 		if n.kind == quotation {
 			p.addStatement(n)
 		}
+		if pause != nil && i%pauseNodes == 0 {
+			pause()
+		}
 	}
-	for _, n := range nodes {
+	for i, n := range nodes {
 		if n.kind == claimReview {
 			p.addClaim(n)
+		}
+		if pause != nil && i%pauseNodes == 0 {
+			pause()
 		}
 	}
 	return p.result()

@@ -18,8 +18,12 @@ const (
 )
 
 // chunkBytes is how much text one unit of a scan's reading covers: about
-// as long to split and classify as one passage is to judge.
-const chunkBytes = 2048
+// as long to split and classify as one passage is to judge. segmentBytes
+// is how much one unit searches for passages.
+const (
+	chunkBytes   = 2048
+	segmentBytes = 8192
+)
 
 // Scan is the judging of one text, a few steps at a time, so that a caller
 // in a browser can give the page its turn between steps. It first reads the
@@ -48,8 +52,8 @@ type Scan struct {
 	article []bool
 
 	passages []passage.Passage
-	listed   bool // passages holds the text's passages
-	next     int  // the next passage to judge
+	listed   int // passages holds those of text[:listed]
+	next     int // the next passage to judge
 
 	found []candidate
 	al    aligner
@@ -82,14 +86,15 @@ func (m *Matcher) NewScan(text string) *Scan {
 
 // Step does up to n units of work and reports whether the scan is done. A
 // unit is one passage judged or, before that, a couple of kilobytes of the
-// text read; finding the passages is one unit.
+// text read, or several searched for passages.
 func (s *Scan) Step(n int) bool {
 	for ; n > 0 && s.split != nil; n-- {
 		s.read()
 	}
-	if n > 0 && !s.listed {
-		s.passages, s.listed = passage.Find(s.text), true
-		n--
+	for ; n > 0 && s.listed < len(s.text); n-- {
+		end := passage.Cut(s.text, s.listed, segmentBytes)
+		s.passages = append(s.passages, passage.FindIn(s.text, s.listed, end)...)
+		s.listed = end
 	}
 	for ; n > 0 && s.next < len(s.passages); n-- {
 		p := &s.passages[s.next]
@@ -100,7 +105,7 @@ func (s *Scan) Step(n int) bool {
 			s.judgeSentence(p)
 		}
 	}
-	return s.listed && s.next == len(s.passages)
+	return s.split == nil && s.listed == len(s.text) && s.next == len(s.passages)
 }
 
 // read splits the next chunk of the text into words and classifies them.
