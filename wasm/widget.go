@@ -27,7 +27,7 @@ const sliceBudget = 8 * time.Millisecond
 var errStopped = errors.New("the scan was stopped by clear()")
 
 // eagerBadges is how many badges a scan renders before it is done; the
-// rest are rendered right after, in slices (see mountLater).
+// rest are rendered as they come into view (see ui.MountWhenVisible).
 const eagerBadges = 40
 
 // readLimits bound the page text one scan reads.
@@ -72,9 +72,10 @@ type widget struct {
 	matcher     *match.Matcher
 	annotations js.Value // the last scan's annotations (a JS array)
 	broken      error    // set after a panic: the widget stays inert
-	// gen counts scans and clear() calls: work left from an earlier
-	// one sees it changed and stops.
-	gen int
+	// gen counts scans and clear() calls: a scan that sees it changed
+	// stops.
+	gen      int
+	stopLazy func() // stops rendering the last scan's badges as they show
 }
 
 func newWidget(host js.Value, cfg config) *widget {
@@ -102,6 +103,7 @@ func (w *widget) api() js.Value {
 	// the event loop this call is blocking. It stops the scan instead.
 	o.Set("clear", js.FuncOf(func(js.Value, []js.Value) any {
 		w.gen++
+		w.stopBadges()
 		page.Clear(w.doc)
 		w.annotations = js.Global().Get("Array").New()
 		return nil
@@ -165,6 +167,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	if err != nil {
 		return js.Undefined(), err
 	}
+	w.stopBadges()
 	page.Clear(w.doc)
 	text := page.Read(el, readLimits, pause)
 	if text.Truncated {
@@ -185,7 +188,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	w.annotations = w.annotate(text, items, pause)
 	clock.lap("annotate")
 	if len(badges) > eagerBadges {
-		go w.mountLater(badges[eagerBadges:], gen)
+		w.stopLazy = ui.MountWhenVisible(badges[eagerBadges:])
 	}
 	detail := js.Global().Get("Object").New()
 	detail.Set("annotations", w.annotations)
@@ -223,7 +226,7 @@ func (w *widget) match(m *match.Matcher, text string, pause func()) []match.Find
 }
 
 // mark highlights each finding's passage and mounts the first
-// eagerBadges badges; the caller mounts the rest (mountLater). A passage
+// eagerBadges badges; the caller mounts the rest when they show. A passage
 // the page changed since it was read is skipped with a warning. It stops
 // early if clear() is called while it gives the page a turn.
 func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), gen int) ([]ui.Item, []*ui.Badge) {
@@ -250,18 +253,11 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 	return items, badges
 }
 
-// mountLater renders, in slices that leave the page responsive, the
-// badges mark left unrendered; it stops if a later scan or clear() has
-// replaced them. The reader sees no difference: the passages are already
-// highlighted, and the panel mounts a badge it jumps to.
-func (w *widget) mountLater(badges []*ui.Badge, gen int) {
-	pause := w.pauser()
-	for _, b := range badges {
-		if w.gen != gen {
-			return
-		}
-		b.Mount()
-		pause()
+// stopBadges stops rendering the last scan's badges as they show.
+func (w *widget) stopBadges() {
+	if w.stopLazy != nil {
+		w.stopLazy()
+		w.stopLazy = nil
 	}
 }
 

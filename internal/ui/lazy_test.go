@@ -1,0 +1,46 @@
+//go:build js
+
+package ui
+
+import (
+	"testing"
+)
+
+// TestMountWhenVisible: a badge near the viewport is rendered, one far
+// below is not until the page scrolls to it, and none is after stop.
+func TestMountWhenVisible(t *testing.T) {
+	near := newHost(t)
+	spacer := doc.Call("createElement", "div")
+	spacer.Get("style").Set("height", "6000px")
+	doc.Get("body").Call("appendChild", spacer)
+	defer spacer.Call("remove")
+	far, farther := newHost(t), newHost(t)
+	spacer2 := spacer.Call("cloneNode")
+	doc.Get("body").Call("appendChild", spacer2)
+	defer spacer2.Call("remove")
+	doc.Get("body").Call("insertBefore", spacer2, farther.Get("parentNode"))
+
+	badges := []*Badge{NewBadge(near, verified), NewBadge(far, disputed), NewBadge(farther, misquoted)}
+	stop := MountWhenVisible(badges)
+	waitFor(t, "the badge in view rendered", badges[0].Mounted)
+	if badges[1].Mounted() || badges[2].Mounted() || !far.Get("shadowRoot").IsNull() {
+		t.Fatal("a badge far out of view was rendered")
+	}
+	far.Call("scrollIntoView")
+	waitFor(t, "the badge scrolled to rendered", badges[1].Mounted)
+	if b := button(far); b.IsNull() || b.Get("textContent").String() == "" {
+		t.Fatal("the badge scrolled to has no button")
+	}
+
+	stop()
+	farther.Call("scrollIntoView")
+	for range 10 { // frames in which the observer would have reported it
+		waitFor(t, "a frame", func() bool { return true })
+	}
+	if badges[2].Mounted() {
+		t.Fatal("a badge was rendered after stop")
+	}
+	badges[2].Open() // as the panel does
+	waitFor(t, "the unrendered badge opened", func() bool { return isOpen(farther) })
+	doc.Get("documentElement").Call("scrollTo", 0, 0)
+}
