@@ -186,11 +186,16 @@
         if (typeof WebAssembly === 'undefined') {
           throw new EvalError('WebAssembly is not available (typeof WebAssembly === "undefined")');
         }
-        return loadRuntime();
+        // The widget downloads and compiles while the Go runtime loads.
+        var module = compile();
+        module.catch(function () {}); // reported below, once the runtime is there
+        return loadRuntime().then(function () {
+          return module;
+        });
       })
-      .then(function () {
+      .then(function (module) {
         go = new window.Go();
-        return instantiate(go);
+        return WebAssembly.instantiate(module, go.importObject);
       })
       .then(function (instance) {
         return documentReady().then(function () {
@@ -325,10 +330,10 @@
     return policy.createScriptURL(url);
   }
 
-  // instantiate fetches and compiles the widget. It streams when the server
-  // sends application/wasm; instantiateStreaming refuses any other type, so
+  // compile fetches and compiles the widget. It streams when the server
+  // sends application/wasm; compileStreaming refuses any other type, so
   // then it reads the whole file first.
-  function instantiate(go) {
+  function compile() {
     var init = { credentials: 'same-origin' };
     var integrity = attribute('data-wasm-integrity');
     if (integrity) {
@@ -339,16 +344,14 @@
         throw loadFailure(wasmURL, res.status);
       }
       var type = (res.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
-      if (typeof WebAssembly.instantiateStreaming === 'function' && type === 'application/wasm') {
-        return WebAssembly.instantiateStreaming(res, go.importObject);
+      if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') {
+        return WebAssembly.compileStreaming(res);
       }
       return res.arrayBuffer().then(function (bytes) {
-        return WebAssembly.instantiate(bytes, go.importObject);
+        return WebAssembly.compile(bytes);
       });
     }, function (err) {
       throw loadFailure(wasmURL, 0, err);
-    }).then(function (result) {
-      return result.instance;
     });
   }
 
