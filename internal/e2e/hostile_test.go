@@ -168,8 +168,8 @@ func TestHostilePages(t *testing.T) {
 			want: []string{verified},
 		},
 		{
-			name: "SVG text",
-			html: `<svg id="svg" width="600" height="40"><text x="0" y="20">Horne said, “` + seedQuote + `”</text></svg>` + seedP,
+			name:   "SVG text",
+			html:   `<svg id="svg" width="600" height="40"><text x="0" y="20">Horne said, “` + seedQuote + `”</text></svg>` + seedP,
 			script: `__h.extra = () => document.getElementById('svg').outerHTML;`,
 			want:   []string{verified},
 		},
