@@ -93,6 +93,10 @@ func graphItems(v any) ([]any, error) {
 	case map[string]any:
 		g, ok := v["@graph"]
 		if !ok {
+			if _, ok := v["@type"]; !ok {
+				// Not a node either: most likely some other JSON.
+				return nil, &Error{Msg: "the bundle is an object with neither @graph nor @type, want a JSON-LD graph or node"}
+			}
 			return []any{v}, nil
 		}
 		switch g := g.(type) {

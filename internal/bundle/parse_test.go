@@ -40,6 +40,11 @@ func TestParseErrors(t *testing.T) {
 		{"an array of numbers", "[1, 2, 3]",
 			"no usable Quotation or ClaimReview node (3 problems; the first: @graph[0]: is a number, not a node object, skipped)"},
 		{"@graph a string", `{"@graph": "none"}`, "@graph is a string, want an array of nodes"},
+		{"an object that is no graph and no node", `{"statements": [` + quoteS1 + `]}`,
+			"the bundle is an object with neither @graph nor @type, want a JSON-LD graph or node"},
+		{"objects nested 10,000 deep in a node", string(graph(`{"@type": "Quotation", "text": "x", "creator": "A", "n": ` +
+			strings.Repeat(`{"a": `, 10000) + "1" + strings.Repeat("}", 10000) + "}")),
+			"line 1, column 470: JSON is nested deeper than 64 levels"},
 		{"empty graph", `{"@context": "https://schema.org", "@graph": []}`, "no usable Quotation or ClaimReview node"},
 		{"only bad nodes", string(graph(`{"@type": "Quotation", "text": ""}`)),
 			"no usable Quotation or ClaimReview node (1 problems; the first: @graph[0] (Quotation): text is empty, skipped)"},
@@ -171,6 +176,49 @@ func TestParseNodeProblems(t *testing.T) {
 				t.Errorf("statement = %s %q: the first #s1 must win", s.ID, s.Text)
 			}
 		})
+	}
+}
+
+// TestParsePartlyBad reads a bundle with many kinds of broken nodes
+// among good ones: the good ones load, with what they refer to, and each
+// broken one gives one warning naming it and its field.
+func TestParsePartlyBad(t *testing.T) {
+	b, err := Parse(graph(
+		quoteS1,
+		`{"@type": "Quotation", "@id": "#s2", "text": "<b>Bold</b> <script>alert(1)</script>", "creator": {"name": "<img src=x onerror=alert(2)>"}}`,
+		`{"@type": "Quotation", "@id": "#s3", "text": "", "creator": "A"}`,
+		`{"@type": "Quotation", "@id": "#s4", "text": ["a", "b"], "creator": "A"}`,
+		`{"@type": "Recipe", "@id": "#r1"}`,
+		`{"@type": "Quotation", "@id": "#s1", "text": "Other words.", "creator": "B"}`,
+		`[1, 2]`,
+		`{"@type": "ClaimReview", "@id": "#c1", "claimReviewed": "The call went badly.", "reviewRating": "False",
+			"isBasedOn": ["#s1", "#s2", "#s3", "#s9", "#r1"]}`,
+		`{"@type": "ClaimReview", "@id": "#c2", "claimReviewed": 5}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"@graph[2] (Quotation #s3): text is empty, skipped",
+		"@graph[3] (Quotation #s4): text has 2 values, want one, skipped",
+		`@graph[4]: unknown @type "Recipe", skipped`,
+		`@graph[5] (Quotation #s1): duplicate @id "#s1" (first at @graph[0]), skipped`,
+		"@graph[6]: is an array, not a node object, skipped",
+		`@graph[7] (ClaimReview #c1): isBasedOn refers to "#s3", which was skipped`,
+		`@graph[7] (ClaimReview #c1): isBasedOn refers to "#s9", which is not in the bundle`,
+		`@graph[7] (ClaimReview #c1): isBasedOn refers to "#r1", which is not in the bundle`,
+		"@graph[8] (ClaimReview #c2): claimReviewed is a number, want text, skipped",
+	}
+	if !slices.Equal(b.Warnings, want) {
+		t.Errorf("warnings:\n got %q\nwant %q", b.Warnings, want)
+	}
+	if len(b.Statements) != 2 || b.Statements[0].Text != "We will respond decisively." ||
+		b.Statements[1].Text != "<b>Bold</b> <script>alert(1)</script>" ||
+		b.Statements[1].Speaker.Name != "<img src=x onerror=alert(2)>" {
+		t.Fatalf("statements %+v, want #s1 and #s2 as written", b.Statements)
+	}
+	if len(b.Claims) != 1 || !slices.Equal(b.Claims[0].DisputedBy, b.Statements) {
+		t.Fatalf("claims %+v, want #c1 disputed by #s1 and #s2", b.Claims)
 	}
 }
 

@@ -40,6 +40,7 @@ const (
 	kindText  = 1 + iota // a text or CDATA section node
 	kindBlock            // a block element
 	kindSkip             // an element Read skips with what it holds
+	kindPre              // a block element whose line breaks show
 )
 
 // kinds returns a function from a nodeName to its kind: Map.get bound to a
@@ -47,7 +48,7 @@ const (
 // case in others and for SVG elements.
 func kinds() js.Value {
 	entries := []any{[]any{"#text", kindText}, []any{"#cdata-section", kindText}}
-	for kind, tags := range map[int][]string{kindBlock: blockTags, kindSkip: skipTags} {
+	for kind, tags := range map[int][]string{kindBlock: blockTags, kindSkip: skipTags, kindPre: preTags} {
 		for _, tag := range tags {
 			entries = append(entries, []any{tag, kind}, []any{strings.ToUpper(tag), kind})
 		}
@@ -99,7 +100,7 @@ func matching(root, selector js.Value) js.Value {
 // child is knowing where every element ends.
 type chunk struct {
 	nodes   js.Value // the JavaScript array of the nodes
-	kind    []byte   // kindText, kindBlock, kindSkip or 0
+	kind    []byte   // kindText, kindBlock, kindSkip, kindPre or 0
 	kids    []byte   // 1: the node has children
 	last    []byte   // 1: the node has no next sibling
 	skip    []byte   // 1: Read skips the element and what it holds, for its attributes

@@ -53,7 +53,8 @@ func verifyMap(t *testing.T, txt *Text, units []uint16) {
 	t.Helper()
 	for i, sp := range txt.spans {
 		data := txt.node(i).Get("data").String()
-		if got := txt.S[sp.start:sp.end]; got != data && !(txt.Truncated && i == len(txt.spans)-1 && strings.HasPrefix(data, got)) {
+		if got := txt.S[sp.start:sp.end]; got != data && got != lineBreaks.Replace(data) &&
+			!(txt.Truncated && i == len(txt.spans)-1 && (strings.HasPrefix(data, got) || strings.HasPrefix(lineBreaks.Replace(data), got))) {
 			t.Fatalf("span %d holds %q, its node %q", i, got, data)
 		}
 	}
@@ -66,6 +67,9 @@ func verifyMap(t *testing.T, txt *Text, units []uint16) {
 		if got := units[off : off+len(want)]; !slices.Equal(got, want) {
 			if r == '\n' && inSeparator(txt, b) {
 				continue
+			}
+			if r == ' ' && (got[0] == '\n' || got[0] == '\r') {
+				continue // a line break outside <pre>
 			}
 			t.Fatalf("S[%d] = %q, body at BodyOffset %d holds %q", b, r, off, string(utf16.Decode(got)))
 		}

@@ -36,10 +36,13 @@ var (
 	skipTags = []string{"script", "style", "noscript", "template", "textarea", "input", "select",
 		"option", "datalist", "button", "svg", "iframe", "object", "canvas", "video", "audio"}
 	blockTags = []string{"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "menu",
-		"blockquote", "pre", "section", "article", "aside", "header", "footer", "hgroup", "figure",
+		"blockquote", "section", "article", "aside", "header", "footer", "hgroup", "figure",
 		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dd",
 		"dt", "br", "hr", "main", "nav", "form", "fieldset", "legend", "details", "summary",
 		"address", "dialog"}
+	// preTags are the blocks whose line breaks show: elsewhere a line
+	// break in the text is a space, as the browser renders it.
+	preTags = []string{"pre", "listing", "xmp", "plaintext"}
 )
 
 // widgetText matches the widget's elements other than marks: their text

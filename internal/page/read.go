@@ -23,7 +23,9 @@ const (
 type Text struct {
 	// S is the text: the text nodes' data in document order, with "\n"
 	// wherever a block element starts or ends (consecutive boundaries
-	// give one "\n"; S neither starts nor ends with one).
+	// give one "\n"; S neither starts nor ends with one). Line breaks in
+	// the data read as spaces, as the browser shows them, except inside
+	// <pre>: there they stay, and so end a block of S too.
 	S string
 	// Truncated reports that Read stopped at its Limits.
 	Truncated bool
@@ -129,11 +131,13 @@ type reader struct {
 	open     []frame // the nodes the read is inside of
 	skipping int     // how many of them Read skips
 	widget   int     // how many of them are the widget's, holding its own text
+	pre      int     // how many of them show their line breaks
 }
 
 // frame is what the read knows of a node it visits.
 type frame struct {
 	block, skip, widget bool // what the element is
+	pre                 bool // its line breaks show
 	last                bool // the node is its parent's last child
 }
 
@@ -148,7 +152,8 @@ func (r *reader) read(c *chunk, base, k int) bool {
 			}
 		} else {
 			f.skip, f.widget = c.kind[i] == kindSkip || c.skip[i] != 0, c.ownText[i] != 0
-			f.block = c.kind[i] == kindBlock && !f.skip && r.skipping == 0
+			f.pre = c.kind[i] == kindPre && !f.skip
+			f.block = (c.kind[i] == kindBlock || f.pre) && !f.skip && r.skipping == 0
 			r.enter(f)
 		}
 		if c.kids[i] != 0 {
@@ -175,6 +180,9 @@ func (r *reader) enter(f frame) {
 	if f.widget {
 		r.widget++
 	}
+	if f.pre {
+		r.pre++
+	}
 }
 
 func (r *reader) leave(f frame) {
@@ -186,6 +194,9 @@ func (r *reader) leave(f frame) {
 	}
 	if f.widget {
 		r.widget--
+	}
+	if f.pre {
+		r.pre--
 	}
 }
 
@@ -205,6 +216,12 @@ func (r *reader) text(index int, s string) bool {
 	}
 	if r.skipping > 0 || s == "" || isSpace(s) && (r.sep || r.b.Len() == 0) {
 		return true // not read, nothing, or whitespace between blocks
+	}
+	if r.pre == 0 {
+		// A line break of the markup is a space on the screen, not the
+		// end of a block: "\n" in S only ever separates blocks. One
+		// byte for one, so offsets do not move.
+		s = lineBreaks.Replace(s)
 	}
 	sep := 0
 	if r.sep {
@@ -261,3 +278,6 @@ func isSpace(s string) bool {
 	}
 	return true
 }
+
+// lineBreaks turns the line breaks of text outside pre blocks into spaces.
+var lineBreaks = strings.NewReplacer("\n", " ", "\r", " ")

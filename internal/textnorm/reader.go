@@ -77,6 +77,14 @@ func (r *reader) next() (form []byte, start, end int, ok bool) {
 		}
 		i += size
 	}
+	// norm's boundaries go by the runes as written, but a rune whose
+	// compatibility form combines backward (the compatibility jamo ㅡ is
+	// the conjoining ᅳ, which joins the ᄀ before it into 그) belongs to
+	// the segment before it.
+	for k := 0; k < maxExtend && start+n < len(r.s) && !r.startsSegment(start+n); k++ {
+		_, size := utf8.DecodeRuneInString(r.s[start+n:])
+		n += size
+	}
 	r.pos += n
 	seg := r.s[start:r.pos]
 	if n == 1 {
@@ -90,10 +98,14 @@ func (r *reader) next() (form []byte, start, end int, ok bool) {
 	return r.out, start, r.pos, true
 }
 
+// maxExtend bounds the runes a segment takes past norm's boundary, so that
+// a long run of such runes costs no more than norm's own longest segment.
+const maxExtend = 30
+
 // startsSegment reports whether a segment starts at offset i of r.s (i is
 // not 0): at the end, at an ASCII byte or an invalid one (nothing combines
 // with what comes before them), or at a rune that combines with nothing
-// before it.
+// before it, neither as written nor in its comparison form.
 func (r *reader) startsSegment(i int) bool {
 	if i == len(r.s) || r.s[i] < utf8.RuneSelf {
 		return true
@@ -114,6 +126,10 @@ func (r *reader) lookup(c rune, seg string) *runeInfo {
 	if e.r != c {
 		r.segment(seg)
 		e.r, e.before, e.n = c, norm.NFKC.PropertiesString(seg).BoundaryBefore(), noForm
+		if len(r.out) > 0 {
+			// The form must not combine backward either: ㅡ's form ᅳ does.
+			e.before = e.before && norm.NFKC.Properties(r.out).BoundaryBefore()
+		}
 		if len(r.out) <= len(e.form) {
 			e.n = uint8(copy(e.form[:], r.out))
 		}

@@ -152,6 +152,9 @@ func TestNormalize(t *testing.T) {
 		{"ﬁne ＦＵＬＬ Ⅻ ² ㎞", "fine full xii 2 km"},
 		{"cafe\u0301 CAFÉ", "café café"},
 		{"Straße", "strasse"},
+		// Compatibility jamo are conjoining jamo in NFKC, and join the
+		// jamo before them into a syllable (ㅡ and ￜ are ᅳ and ᅵ).
+		{"\u1100\u3161 \u1100\uFFDC \u3131\u314F", "\uADF8 \uAE30 \uAC00"},
 		{" leading and trailing ", " leading and trailing "},
 		{"", ""},
 	}
