@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall/js"
@@ -76,6 +77,8 @@ type widget struct {
 	// stops.
 	gen      int
 	stopLazy func() // stops rendering the last scan's badges as they show
+	// bundleNotice tells the reader that the bundle loaded in part.
+	bundleNotice string
 }
 
 func newWidget(host js.Value, cfg config) *widget {
@@ -169,9 +172,13 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	}
 	w.stopBadges()
 	page.Clear(w.doc)
+	if w.bundleNotice != "" { // shown once, after Clear would remove it
+		w.host.Call("notice", w.bundleNotice, "info")
+		w.bundleNotice = ""
+	}
 	text := page.Read(el, readLimits, pause)
 	if text.Truncated {
-		console("warn", "factcheck: the page is too large; only its first part was checked")
+		w.host.Call("notice", "This page is too large to check whole: only its first part was checked.", "info")
 	}
 	clock.lap("read")
 	findings := w.match(m, text.S, pause)
@@ -314,12 +321,24 @@ func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
 	for _, warning := range b.Warnings {
 		console("warn", "factcheck: statement bundle: "+warning)
 	}
+	if n := len(b.Warnings); n > 0 {
+		w.bundleNotice = "The statement bundle " + w.cfg.statements + " has " + plural(n, "problem") +
+			" (see the console); the rest of it is used. The first: " + b.Warnings[0]
+	}
 	bl := match.NewBuilder(b)
 	for !bl.Step(64) {
 		pause()
 	}
 	w.matcher = bl.Matcher()
 	return w.matcher, nil
+}
+
+// plural writes n and noun, in the plural unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // panicText describes a recovered panic value.

@@ -94,8 +94,9 @@ __h.before = __h.snap();
 </script>` + loaderTag("") + `</body></html>` // no text after the snapshot
 }
 
-// tooLarge is what the widget logs when a page exceeds its work budget.
-const tooLarge = "factcheck: the page is too large; only its first part was checked"
+// tooLarge is the notice the widget shows when a page exceeds its work
+// budget.
+const tooLarge = "This page is too large to check whole: only its first part was checked."
 
 // TestHostilePages scans pages built to break the widget: each must be
 // scanned without an error and left as it was, with the page's own
@@ -224,9 +225,9 @@ func TestHostilePages(t *testing.T) {
 		{
 			name: "quotes nested three deep",
 			html: `<p>The editor wrote: “The aide recalled: ‘Horne told us: «` + seedQuote + `» That was all.’ Nothing more.”</p>`,
-			// The engine judges the longest quote that matches: the
-			// aide's, which holds Horne's words with more around them.
-			covers: seedQuote,
+			// Horne's exact words, in their own marks, are verified; the
+			// aide's quote around them is not a misquote of Horne.
+			want: []string{"verified: " + seedQuote},
 		},
 		{
 			name: "unbalanced quote marks",
@@ -243,8 +244,13 @@ func TestHostilePages(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := newTab(t)
-			if _, notice := tb.load(t, srv.URL+"/"+string(rune('a'+i))+".html"); notice != "" {
-				t.Fatalf("notice %q", notice)
+			tb.navigate(t, srv.URL+"/"+string(rune('a'+i))+".html")
+			want := ""
+			if tt.truncated {
+				want = tooLarge
+			}
+			if s := tb.waitFor(t, `s.done.length > 0`); !strings.Contains(s.Notice, want) || want == "" && s.Notice != "" {
+				t.Fatalf("notice %q, want %q", s.Notice, want)
 			}
 			got := eval[[]string](t, tb, `FactCheck.annotations().map((a) => a.verdict + ': ' + a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact)`)
 			if tt.covers != "" {
@@ -261,9 +267,6 @@ func TestHostilePages(t *testing.T) {
 			eval[bool](t, tb, `(FactCheck.clear(), true)`)
 			if p := eval[string](t, tb, `__h.check('clear')`); p != "" {
 				t.Errorf("after clear():\n%s", p)
-			}
-			if warned := tb.logged("warning", tooLarge); warned != tt.truncated {
-				t.Errorf("logged %q: %v, want %v", tooLarge, warned, tt.truncated)
 			}
 			tb.noErrors(t)
 		})

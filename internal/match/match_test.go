@@ -147,6 +147,8 @@ func TestHardCases(t *testing.T) {
 			[]expect{{"nearly certain once the ground freezes", Disputed, "#c2"}}},
 		{"misspellings", biden + "Biden told Zelenskiy that an invassion was virtualy certain once the ground froze in Febuary, an official said.",
 			[]expect{{"virtualy certain once the ground froze", Disputed, "#c2"}}},
+		{"nested three deep", biden + `The editor wrote: “The aide recalled: ‘Horne told us: «President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February.» That was all.’ Nothing more.”`,
+			[]expect{{"President Biden said that there is a distinct possibility", Verified, "#s1"}}},
 		{"sacked", biden + "A Ukrainian official said Biden told Zelensky that Kyiv could be “sacked” and urged him to “prepare for impact”.",
 			[]expect{{"prepare for impact", Disputed, "#c3"}}},
 		{"denial reported", biden + "Horne said reports that Biden told Zelensky an invasion was virtually certain once the ground freezes were false.",

@@ -185,10 +185,17 @@ func (s *Scan) Findings() []Finding {
 	for i := range order {
 		order[i] = i
 	}
+	// Where findings overlap, a quote beats a sentence, an exact or
+	// disputed quote beats a misquote (an outer quote that frames the
+	// official's exact words, nested in their own marks, is someone
+	// else's quote of them), and then the longer wins.
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := &c[order[i]], &c[order[j]]
 		if a.sentence != b.sentence {
 			return !a.sentence
+		}
+		if am, bm := a.Verdict == Misquoted, b.Verdict == Misquoted; am != bm {
+			return !am
 		}
 		return a.End-a.Start > b.End-b.Start
 	})
