@@ -62,6 +62,8 @@ type widget struct {
 	cfg  config
 	doc  js.Value
 	y    *yielder
+	// watch re-scans when the page changes; scan and clear tell it when.
+	watch *watcher
 
 	mu          sync.Mutex // one scan at a time
 	matcher     *match.Matcher
@@ -91,6 +93,7 @@ func (w *widget) api() js.Value {
 		return w.annotations
 	}))
 	o.Set("clear", js.FuncOf(func(js.Value, []js.Value) any {
+		w.watch.stop()
 		w.mu.Lock()
 		defer w.mu.Unlock()
 		page.Clear(w.doc)
@@ -131,6 +134,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			w.watch.stop()
 			w.broken = fmt.Errorf("the widget failed and stopped (%v); the page was restored", r)
 			func() {
 				defer func() { recover() }()
@@ -148,6 +152,8 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	if err != nil {
 		return js.Undefined(), err
 	}
+	w.watch.start(root, el) // suspended: the DOM changes until resume are the widget's
+	defer w.watch.resume()
 	page.Clear(w.doc)
 	slice := time.Now()
 	pause := func() {
@@ -188,6 +194,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 		pause()
 	}
 	ui.MountPanel(w.doc, items, badges)
+	w.watch.resume()
 	data, err := json.Marshal(list)
 	if err != nil {
 		return js.Undefined(), err
