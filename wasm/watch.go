@@ -345,3 +345,11 @@ func (w *widget) autoScan(gen uint64) {
 		w.host.Call("notice", err.Error(), "error")
 	}
 }
+
+// reset removes the widget from the page and stops watching, as clear()
+// does. w.mu is held.
+func (w *widget) reset() {
+	w.watch.stop()
+	page.Clear(w.doc)
+	w.annotations = js.Global().Get("Array").New()
+}

@@ -94,10 +94,18 @@ func (w *widget) api() js.Value {
 	}))
 	o.Set("clear", js.FuncOf(func(js.Value, []js.Value) any {
 		w.watch.stop()
-		w.mu.Lock()
+		if !w.mu.TryLock() {
+			// A scan is running, and a callback must not wait for it
+			// (the scan needs the event loop): clear once it is done.
+			go func() {
+				w.mu.Lock()
+				defer w.mu.Unlock()
+				w.reset()
+			}()
+			return nil
+		}
 		defer w.mu.Unlock()
-		page.Clear(w.doc)
-		w.annotations = js.Global().Get("Array").New()
+		w.reset()
 		return nil
 	}))
 	return o

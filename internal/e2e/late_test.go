@@ -318,3 +318,38 @@ func TestClearStopsWatching(t *testing.T) {
 	}
 	tb.noErrors(t)
 }
+
+// TestClearDuringScan calls clear() while a scan runs: from a
+// factcheck:done handler, which runs inside the scan. The widget clears
+// once the scan is done, stops watching, and keeps working.
+func TestClearDuringScan(t *testing.T) {
+	const script = `document.addEventListener('factcheck:done', () => { FactCheck.clear(); window.cleared = true; }, { once: true });`
+	url := serveLate(t, map[string]string{"/page.html": latePage("Clear", firstArticle, script)})
+	tb := newTab(t)
+	tb.load(t, url+"/page.html")
+	tb.waitFor(t, `window.cleared && !document.querySelector('[data-factcheck-ui]')`)
+	eval[bool](t, tb, `(document.querySelector('article').insertAdjacentHTML('beforeend', '<p>`+leaking+`</p>'), true)`)
+	tb.quiet(t, 1)
+	if n := eval[int](t, tb, `FactCheck.scan().then((a) => a.length)`); n == 0 {
+		t.Errorf("scan() after clear() found nothing")
+	}
+	tb.view(t).consistent(t)
+	tb.noErrors(t)
+}
+
+// TestWidgetElementsIgnored watches a page without an article, so the
+// root is the body, where the widget's panel and the loader's notices go:
+// they are no changes to scan for.
+func TestWidgetElementsIgnored(t *testing.T) {
+	page := strings.Replace(latePage("Body", "", ""), "<article></article>", "<p>"+leaking+"</p>", 1)
+	url := serveLate(t, map[string]string{"/page.html": page})
+	tb := newTab(t)
+	tb.load(t, url+"/page.html")
+	if n := eval[int](t, tb, `document.querySelectorAll('body > p factcheck-badge').length`); n != 1 {
+		t.Fatalf("%d badges in the body's paragraph, want 1", n)
+	}
+	eval[bool](t, tb, `(FactCheck._host.notice('Statement bundle updated', 'info'), true)`)
+	eval[bool](t, tb, `(document.querySelector('factcheck-notice').shadowRoot.querySelector('button[aria-label="Dismiss"]').click(), true)`)
+	tb.quiet(t, 1)
+	tb.noErrors(t)
+}
