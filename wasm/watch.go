@@ -320,9 +320,9 @@ func pageURL() string {
 }
 
 // autoScan is the watcher's scan of generation gen. A root that cannot be
-// found (the page navigated away from its article) clears the widget's
-// marks and waits for the next change; other errors are shown and stop
-// the watching, as a scan() would.
+// found (the page went to a view without its article) takes the widget
+// off the page and waits for the next change; other errors are shown and
+// stop the watching, as a scan() would.
 func (w *widget) autoScan(gen uint64) {
 	w.mu.Lock()
 	if !w.watch.current(gen) {
@@ -331,12 +331,14 @@ func (w *widget) autoScan(gen uint64) {
 	}
 	arg := w.watch.scanArg()
 	if _, err := w.root(arg); err != nil {
+		if w.annotations.Length() > 0 {
+			console("info", "factcheck: nothing to check: "+err.Error())
+		}
 		w.watch.suspend()
 		page.Clear(w.doc)
 		w.annotations = js.Global().Get("Array").New()
 		w.watch.resume()
 		w.mu.Unlock()
-		console("warn", "factcheck: "+err.Error())
 		return
 	}
 	w.mu.Unlock()

@@ -20,7 +20,7 @@ const leaking = `Horne told CNN, “Anonymous sources are ‘leaking’ falsehoo
 
 // settle is how long a test lets the page be before asserting that
 // nothing more happens: a few times the watcher's quiet period.
-const settle = 1500 * time.Millisecond
+const settle = time.Second
 
 // latePage is a news page around article (the <article> element's inner
 // HTML) with the loader and the page's own script. doneAt lists the times
@@ -178,6 +178,7 @@ func TestLiveBlog(t *testing.T) {
 	tb.waitFor(t, `window.live && live.end > 0 && doneAt.some((at) => at > live.end)`)
 	ticks := eval[int](t, tb, `live.ticks`)
 	v := tb.view(t)
+	t.Logf("%d updates, %d scans after the first", ticks, v.Scans-1)
 	// One scan per tick would be 30 and more; the debounce makes it one
 	// every maxWait while ticking, and one after.
 	if scans := v.Scans - 1; scans > ticks/5 {
@@ -351,5 +352,40 @@ func TestWidgetElementsIgnored(t *testing.T) {
 	eval[bool](t, tb, `(FactCheck._host.notice('Statement bundle updated', 'info'), true)`)
 	eval[bool](t, tb, `(document.querySelector('factcheck-notice').shadowRoot.querySelector('button[aria-label="Dismiss"]').click(), true)`)
 	tb.quiet(t, 1)
+	tb.noErrors(t)
+}
+
+// TestRootGone navigates a single-page app with a configured root to a
+// view without it: the widget leaves the page, quietly, and comes back
+// with the article.
+func TestRootGone(t *testing.T) {
+	const app = `const story = document.querySelector('#story').outerHTML;
+window.go = (path) => { history.pushState(null, '', path); setTimeout(render, 50); return true; };
+window.render = () => {
+	document.querySelector('main').innerHTML = location.pathname === '/app/index' ? '<p>Latest stories</p>' : story;
+};
+addEventListener('popstate', () => setTimeout(render, 50));`
+	page := latePage("Root", firstArticle, app)
+	page = strings.Replace(page, "<article>", `<main><article id="story">`, 1)
+	page = strings.Replace(page, "</article>", "</article></main>", 1)
+	page = strings.Replace(page, loaderTag("defer"), loaderTag(`defer data-root="#story"`), 1)
+	url := serveLate(t, map[string]string{"/app/story": page})
+	tb := newTab(t)
+	tb.load(t, url+"/app/story")
+	first := tb.view(t)
+
+	eval[bool](t, tb, `go('/app/index')`)
+	tb.waitFor(t, `!document.querySelector('[data-factcheck-ui]')`)
+	if s := tb.waitFor(t, `true`); s.Notice != "" {
+		t.Errorf("notice %q for a view without the article", s.Notice)
+	}
+
+	eval[bool](t, tb, `(history.back(), true)`)
+	tb.waitFor(t, `s.done.length >= 2`)
+	if v := tb.view(t); !slices.Equal(v.Exact, first.Exact) {
+		t.Errorf("back to the story: passages %q, want %q", v.Exact, first.Exact)
+	} else {
+		v.consistent(t)
+	}
 	tb.noErrors(t)
 }
