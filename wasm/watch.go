@@ -34,7 +34,8 @@ const uiAttr = "data-factcheck-ui"
 // scan suspends the watcher while it changes the DOM, and resuming
 // discards the records those changes made. While suspended the watcher
 // still listens during the turns a scan gives the page (see turn), and
-// records whose nodes are all widget elements never count.
+// records whose nodes are all widget elements (or comments, scripts and
+// the like) never count.
 //
 // The observers' callbacks only sort records and reset a timer; the scan
 // runs in its own goroutine. One scan runs at a time: changes during a
@@ -282,27 +283,48 @@ func (w *watcher) run(gen uint64) {
 	}
 }
 
-// pageChange reports whether any of the MutationRecords is the page's:
-// a text change, or a node added or removed that is not a widget element.
-// It stops at the first such record.
+// pageChange reports whether any of the MutationRecords may change the
+// article's text: a change of text (not of a comment), or a node added or
+// removed that is not inert. It stops at the first such record.
 func pageChange(records js.Value) bool {
 	for i, n := 0, records.Length(); i < n; i++ {
 		r := records.Index(i)
 		if r.Get("type").String() != "childList" {
-			return true
+			if r.Get("target").Get("nodeType").Int() != commentNode {
+				return true
+			}
+			continue
 		}
-		if !allUI(r.Get("addedNodes")) || !allUI(r.Get("removedNodes")) {
+		if !allInert(r.Get("addedNodes")) || !allInert(r.Get("removedNodes")) {
 			return true
 		}
 	}
 	return false
 }
 
-// allUI reports whether every node of the NodeList is a widget element.
-func allUI(nodes js.Value) bool {
+const (
+	elementNode = 1
+	commentNode = 8
+)
+
+// inertTags are the elements whose coming and going changes no text the
+// widget reads (page.Read skips them): what pages and their ads insert
+// into articles all the time.
+var inertTags = map[string]bool{"SCRIPT": true, "STYLE": true, "LINK": true, "META": true,
+	"NOSCRIPT": true, "TEMPLATE": true, "IFRAME": true}
+
+// allInert reports whether every node of the NodeList is inert: a widget
+// element, a comment (frameworks' placeholders) or one of inertTags.
+func allInert(nodes js.Value) bool {
 	for i, n := 0, nodes.Length(); i < n; i++ {
 		node := nodes.Index(i)
-		if node.Get("nodeType").Int() != 1 || !node.Call("hasAttribute", uiAttr).Bool() {
+		switch node.Get("nodeType").Int() {
+		case commentNode:
+		case elementNode:
+			if !node.Call("hasAttribute", uiAttr).Bool() && !inertTags[node.Get("nodeName").String()] {
+				return false
+			}
+		default:
 			return false
 		}
 	}
