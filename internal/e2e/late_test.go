@@ -364,3 +364,38 @@ func TestInertChangesIgnored(t *testing.T) {
 	tb.quiet(t, 1)
 	tb.noErrors(t)
 }
+
+// TestRootGone navigates a single-page app with a configured root to a
+// view without it: the widget leaves the page, quietly, and comes back
+// with the article.
+func TestRootGone(t *testing.T) {
+	const app = `const story = document.querySelector('#story').outerHTML;
+window.go = (path) => { history.pushState(null, '', path); setTimeout(render, 50); return true; };
+window.render = () => {
+	document.querySelector('main').innerHTML = location.pathname === '/app/index' ? '<p>Latest stories</p>' : story;
+};
+addEventListener('popstate', () => setTimeout(render, 50));`
+	page := latePage("Root", firstArticle, app)
+	page = strings.Replace(page, "<article>", `<main><article id="story">`, 1)
+	page = strings.Replace(page, "</article>", "</article></main>", 1)
+	page = strings.Replace(page, loaderTag("defer"), loaderTag(`defer data-root="#story"`), 1)
+	url := serveLate(t, map[string]string{"/app/story": page})
+	tb := newTab(t)
+	tb.load(t, url+"/app/story")
+	first := tb.view(t)
+
+	eval[bool](t, tb, `go('/app/index')`)
+	tb.waitFor(t, `!document.querySelector('[data-factcheck-ui]')`)
+	if s := tb.waitFor(t, `true`); s.Notice != "" {
+		t.Errorf("notice %q for a view without the article", s.Notice)
+	}
+
+	eval[bool](t, tb, `(history.back(), true)`)
+	tb.waitFor(t, `s.done.length >= 2`)
+	if v := tb.view(t); !slices.Equal(v.Exact, first.Exact) {
+		t.Errorf("back to the story: passages %q, want %q", v.Exact, first.Exact)
+	} else {
+		v.consistent(t)
+	}
+	tb.noErrors(t)
+}
