@@ -46,6 +46,8 @@ func jsError(v js.Value) error {
 type yielder struct {
 	port js.Value
 	ch   chan struct{}
+	// turn, when set, runs every turn given to the page (see watcher.turn).
+	turn func(yield func())
 }
 
 func newYielder() *yielder {
@@ -60,6 +62,14 @@ func newYielder() *yielder {
 }
 
 func (y *yielder) yield() {
+	if y.turn != nil {
+		y.turn(y.wait)
+		return
+	}
+	y.wait()
+}
+
+func (y *yielder) wait() {
 	y.port.Call("postMessage", js.Null())
 	<-y.ch
 }

@@ -17,6 +17,8 @@ func main() {
 	}
 	host := fc.Get("_host")
 	w := newWidget(host, readConfig(host.Get("config")))
+	w.watch = newWatcher(w.autoScan)
+	w.y.turn = w.watch.turn
 	host.Call("attach", w.api())
 	dispatch("factcheck:ready", js.Null())
 	w.scanAsync(js.Undefined())

@@ -68,6 +68,8 @@ type widget struct {
 	cfg  config
 	doc  js.Value
 	y    *yielder
+	// watch re-scans when the page changes; scan and clear tell it when.
+	watch *watcher
 
 	mu          sync.Mutex // one scan at a time
 	matcher     *match.Matcher
@@ -98,17 +100,14 @@ func (w *widget) api() js.Value {
 		return w.scanAsync(root)
 	}))
 	o.Set("annotations", js.FuncOf(func(js.Value, []js.Value) any {
-		w.mu.Lock()
-		defer w.mu.Unlock()
 		return w.annotations
 	}))
-	// clear must not wait for w.mu: a scan holding it waits in turn for
-	// the event loop this call is blocking. It stops the scan instead.
+	// annotations and clear must not wait for w.mu: a scan holding it
+	// waits in turn for the event loop this call is blocking. clear stops
+	// the scan instead.
 	o.Set("clear", js.FuncOf(func(js.Value, []js.Value) any {
 		w.gen++
-		w.stopBadges()
-		page.Clear(w.doc)
-		w.annotations = js.Global().Get("Array").New()
+		w.reset()
 		return nil
 	}))
 	return o
@@ -149,6 +148,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			w.watch.stop()
 			w.broken = errors.New("the widget failed and stopped (" + panicText(r) + "); the page was restored")
 			func() {
 				defer func() { recover() }()
@@ -171,6 +171,8 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 		return js.Undefined(), err
 	}
 	w.stopBadges()
+	w.watch.start(root, el) // suspended: the DOM changes until resume are the widget's
+	defer w.watch.resume()
 	page.Clear(w.doc)
 	if w.bundleNotice != "" { // shown once, after Clear would remove it
 		w.host.Call("notice", w.bundleNotice, "info")
@@ -191,6 +193,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 		return js.Undefined(), errStopped
 	}
 	ui.MountPanel(w.doc, items, badges)
+	w.watch.resume()
 	clock.lap("mark")
 	w.annotations = w.annotate(text, items, pause)
 	clock.lap("annotate")
