@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"factcheck/internal/page"
+	"factcheck/internal/ui"
 )
 
 // Debounce of the watcher: a scan starts once the page has been quiet for
@@ -342,11 +343,20 @@ func pageURL() string {
 	return u
 }
 
+// popoverPoll is how often a rescan waiting for an open popover checks.
+const popoverPoll = 500 * time.Millisecond
+
 // autoScan is the watcher's scan of generation gen. A root that cannot be
 // found (the page went to a view without its article) takes the widget
 // off the page and waits for the next change; other errors are shown and
 // stop the watching, as a scan() would.
 func (w *widget) autoScan(gen uint64) {
+	// A scan replaces the badges, and with them a popover the reader is
+	// reading (a live blog's ticking clock would close it every few
+	// seconds): wait until it is closed.
+	for ui.PopoverOpen() {
+		time.Sleep(popoverPoll)
+	}
 	w.mu.Lock()
 	if !w.watch.current(gen) {
 		w.mu.Unlock()

@@ -22,7 +22,7 @@ const version = "0.1.0"
 
 // sliceBudget is how long the widget works before giving the page a turn:
 // well under the 50 ms that makes a long task.
-const sliceBudget = 8 * time.Millisecond
+const sliceBudget = 16 * time.Millisecond
 
 // errStopped ends a scan that clear() interrupted.
 var errStopped = errors.New("the scan was stopped by clear()")

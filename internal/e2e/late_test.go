@@ -154,6 +154,28 @@ func TestLateParagraph(t *testing.T) {
 	tb.noErrors(t)
 }
 
+// TestRescanWaitsForPopover: late content does not replace the badges
+// while the reader has a popover open; the rescan comes once it closes.
+func TestRescanWaitsForPopover(t *testing.T) {
+	url := serveLate(t, map[string]string{"/late.html": latePage("Late", firstArticle, "")})
+	tb := newTab(t)
+	tb.load(t, url+"/late.html")
+	const popoverOpen = `!!document.querySelector('factcheck-badge').shadowRoot.querySelector('[role=dialog]:popover-open')`
+	eval[bool](t, tb, `(document.querySelector('factcheck-badge').shadowRoot.querySelector('button').click(), true)`)
+	tb.waitFor(t, `(`+popoverOpen+`)`)
+	eval[bool](t, tb, `(document.querySelector('article').append(Object.assign(document.createElement('p'), {textContent: '`+leaking+`'})), true)`)
+	tb.quiet(t, 1)
+	if !eval[bool](t, tb, popoverOpen) {
+		t.Fatal("the popover closed while it was open for reading")
+	}
+	eval[bool](t, tb, `(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})), true)`)
+	tb.waitFor(t, `s.done.length >= 2`)
+	if v := tb.view(t); v.count("leaking") != 1 {
+		t.Errorf("after the popover closed: passages %q, want the late one among them", v.Exact)
+	}
+	tb.noErrors(t)
+}
+
 func TestLiveBlog(t *testing.T) {
 	// Every 100 ms an update; every tenth quotes Horne. The blog ticks for
 	// 3 s, and on until one scan happened while it ticked.

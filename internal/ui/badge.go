@@ -29,6 +29,9 @@ type Badge struct {
 // a time across the page.
 var openBadge *Badge
 
+// PopoverOpen reports whether a badge's popover is open.
+func PopoverOpen() bool { return openBadge != nil }
+
 // MountBadge attaches an open shadow root to host (a <factcheck-badge>
 // element; one it already has is cleared and reused), adopts the widget's
 // stylesheet into it and renders the Badge for item there. It returns the
