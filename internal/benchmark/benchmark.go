@@ -20,6 +20,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"factcheck/internal/headless"
 )
 
 // Config says what to measure.
@@ -35,7 +37,7 @@ type Config struct {
 
 // Run measures and returns the report.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
-	chromium, err := chromiumPath()
+	chromium, err := headless.Path()
 	if err != nil {
 		return nil, err
 	}

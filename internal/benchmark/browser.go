@@ -10,27 +10,18 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"factcheck/internal/headless"
 )
 
 // pageTimeout bounds one page's measurement.
 const pageTimeout = 3 * time.Minute
-
-// chromiumPath finds Chromium as build.sh does.
-func chromiumPath() (string, error) {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no chromium, chromium-browser or google-chrome on PATH (./build.sh test installs Chromium)")
-}
 
 // chromiumVersion is what the browser says of itself.
 func chromiumVersion(path string) string {
@@ -56,17 +47,7 @@ func startBrowser(parent context.Context, path string, console io.Writer) (*brow
 	if err != nil {
 		return nil, err
 	}
-	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(dir),
-		chromedp.WindowSize(1280, 900),
-	)
+	opts := headless.Options(path, dir)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
 	var ctxOpts []chromedp.ContextOption
 	if console != nil {

@@ -14,13 +14,11 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,6 +31,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"factcheck/internal/devserver"
+	"factcheck/internal/headless"
 )
 
 var screenshots = flag.String("screenshots", "", "save screenshots in this directory (relative to the repository root)")
@@ -65,18 +64,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// chromiumPath finds Chromium the way build.sh does.
-func chromiumPath() (string, error) {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no chromium, chromium-browser or google-chrome on PATH (./build.sh test installs Chromium)")
-}
-
 func startBrowser() error {
-	path, err := chromiumPath()
+	path, err := headless.Path()
 	if err != nil {
 		return err
 	}
@@ -84,17 +73,7 @@ func startBrowser() error {
 	if err != nil {
 		return err
 	}
-	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(browser.dir),
-		chromedp.WindowSize(1280, 900),
-	)
+	opts := headless.Options(path, browser.dir)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	browser.ctx = ctx
