@@ -16,6 +16,7 @@ const (
 	minCoverage       = 0.65
 	minPredicateWords = 2
 	minQuoteFragment  = 3 // a quoted fragment of a claim needs this many words
+	negationReach     = 3 // words before a claim's first that can negate it ("never told")
 )
 
 // judgeClaimQuote records a quote that repeats a claim's wording, or a
@@ -33,7 +34,7 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 		}
 		al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
 		if al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1 {
-			s.addDisputed(p.Span, wd, float64(al.equal)/float64(len(ids)+al.dist), false)
+			s.addDisputed(p.Span, p.Span, wd, float64(al.equal)/float64(len(ids)+al.dist), false)
 			return
 		}
 	}
@@ -50,14 +51,14 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 		return
 	}
 	s.sentence(i, j)
-	negated, denies := false, false
+	denies := false
 	for _, f := range s.flags[i:j] {
-		negated = negated || f&flagNegation != 0
 		denies = denies || f&flagDenial != 0
 	}
 	for _, wi := range cands {
 		wd := &s.m.wordings[wi]
-		if wd.negated != negated || denies && !wd.denies {
+		lo, hi := s.predicateRange(i, j, wd)
+		if wd.negated != s.negated(max(i, lo-negationReach), hi+1) || denies && !wd.denies {
 			continue
 		}
 		matched, weight := 0, 0.0
@@ -68,21 +69,69 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 			}
 		}
 		cover := weight / wd.total
-		if matched >= minPredicateWords && cover >= minCoverage && s.context(wd.claim, p.Para) {
-			s.addDisputed(p.Span, wd, cover, true)
-			return
+		if matched >= minPredicateWords && cover >= minCoverage && !s.reported(p.Span, wd.claim) && s.context(wd.claim, p.Para) {
+			// No return: a sentence may report two claims ("the call
+			// did not go well and an invasion was certain").
+			core := passage.Span{Start: int(s.spans[lo].start), End: int(s.spans[hi].end)}
+			s.addDisputed(p.Span, core, wd, cover, true)
 		}
 	}
 }
 
-func (s *Scan) addDisputed(sp passage.Span, wd *wordingEntry, score float64, sentence bool) {
+// reported reports whether the sentence sp was found to state claim c
+// already, in another of its wordings.
+func (s *Scan) reported(sp passage.Span, c *claimEntry) bool {
+	for k := len(s.found) - 1; k >= 0 && s.found[k].sentence && s.found[k].Start == sp.Start; k-- {
+		if s.found[k].Claim == c.c {
+			return true
+		}
+	}
+	return false
+}
+
+// addDisputed records that the passage sp, a quote or a sentence, states
+// wd's claim. For a sentence, core is the part of it that does (see
+// predicateSpan); for a quote, sp itself.
+func (s *Scan) addDisputed(sp, core passage.Span, wd *wordingEntry, score float64, sentence bool) {
 	c := wd.claim.c
 	f := Finding{Start: sp.Start, End: sp.End, Verdict: Disputed, Score: score, Claim: c}
 	if len(c.DisputedBy) > 0 {
 		f.Statement = c.DisputedBy[0]
 		f.Official = f.Statement.Text
 	}
-	s.found = append(s.found, candidate{Finding: f, sentence: sentence})
+	s.found = append(s.found, candidate{Finding: f, sentence: sentence, core: core})
+}
+
+// predicateRange returns the first and last of words [i, j) that are
+// among wd's predicate words (i and j-1 if none is): the part of a
+// sentence that reports the claim. It is what is badged when a quote
+// elsewhere in the sentence has a badge of its own, and where a negation
+// counts ("the call did not go well, and an invasion was certain" negates
+// the first claim, not the second).
+func (s *Scan) predicateRange(i, j int, wd *wordingEntry) (lo, hi int) {
+	lo, hi = -1, -1
+	for k := i; k < j; k++ {
+		if containsStem(wd.predicate, s.stems[k]) {
+			if lo < 0 {
+				lo = k
+			}
+			hi = k
+		}
+	}
+	if lo < 0 {
+		return i, j - 1
+	}
+	return lo, hi
+}
+
+// negated reports whether words [i, j) hold a negation.
+func (s *Scan) negated(i, j int) bool {
+	for _, f := range s.flags[i:j] {
+		if f&flagNegation != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sentence marks the stems of words [i, j) as the current sentence's, and

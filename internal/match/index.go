@@ -74,6 +74,7 @@ const (
 	flagDenial                     // reports a dispute
 	flagName                       // written with a capital, not common
 	flagGap                        // an ellipsis stands before it
+	flagSource                     // what a text calls an unnamed speaker
 )
 
 type posting struct{ doc, pos int32 }

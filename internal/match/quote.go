@@ -33,11 +33,11 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 		gap[k] = s.flags[i+k]&flagGap != 0
 		gapped = gapped || gap[k]
 	}
-	names := s.speakerNames(p.Speaker)
+	names, roles := s.speakerWords(p.Speaker)
 	best, bestDoc := alignment{dist: -1}, -1
 	for _, c := range cands {
 		st := &s.m.statements[c.doc]
-		if s.m.speakerMismatch(names, st) {
+		if s.m.speakerMismatch(names, roles, st) {
 			continue
 		}
 		lo, hi := 0, len(st.ids)
@@ -84,7 +84,7 @@ func (s *Scan) closeEnough(al alignment, ids []int32, n int) bool {
 	}
 	covered := max(n, al.end-al.start)
 	return n >= 4 && al.equal >= 3 && rareEqual >= 2 &&
-		al.dist <= max(1, n/3) && float64(al.equal) >= 0.6*float64(covered)
+		al.dist <= max(1, (n+1)/3) && float64(al.equal) >= 0.6*float64(covered)
 }
 
 // diff turns an alignment into the word difference shown to the reader.
@@ -137,34 +137,43 @@ func (s *Scan) statementCandidates(ids []int32) []statementCandidate {
 	return s.s.vote(m, ids, rare[:min(len(rare), voteWords)])
 }
 
-// speakerNames returns the stems of the names in speaker, as the text
-// attributes a quote: -1 for a name the matcher does not know.
-func (s *Scan) speakerNames(speaker string) []int32 {
-	names := s.s.names[:0]
+// speakerWords returns the stems of the words of speaker, as the text
+// attributes a quote, that can tell whose quote it is: the names ("Emily
+// Horne", "the White House"), and the roles ("the captain", "the coach"),
+// words that are neither common nor what a text calls an unnamed official.
+// A stem the matcher does not know is -1.
+func (s *Scan) speakerWords(speaker string) (names, roles []int32) {
+	names, roles = s.s.names[:0], s.s.roles[:0]
 	if speaker != "" {
 		s.s.split.Reset(speaker)
 		s.s.speaker, _ = s.s.split.Next(s.s.speaker[:0], len(speaker))
 		for _, w := range s.s.speaker {
-			if s.m.isName(w, speaker) {
-				st, ok := s.m.stems[stem(w.Norm)]
-				if !ok {
-					st = -1
-				}
+			st, ok := s.m.stems[stem(w.Norm)]
+			if !ok {
+				st = -1
+			}
+			switch info := s.m.words[w.Norm]; {
+			case info.flags&flagSource != 0:
+			case s.m.isName(w, speaker):
 				names = append(names, st)
+			case len(w.Norm) >= 3 && info.flags&flagCommon == 0 && !isNumber(w.Norm):
+				roles = append(roles, st)
 			}
 		}
 	}
-	s.s.names = names
-	return names
+	s.s.names, s.s.roles = names, roles
+	return names, roles
 }
 
 // speakerMismatch reports whether the text attributes the quote to someone
 // the statement does not name: a quote that the text gives to another
-// person is not the official's quote. Only names count (a pronoun or "the
-// official" says nothing); a name agrees when the statement's speaker, role,
-// affiliation or words hold it ("Biden" in a statement that quotes Biden).
-func (m *Matcher) speakerMismatch(names []int32, st *statementEntry) bool {
-	if len(names) == 0 {
+// person is not the official's quote. A pronoun or "the official" says
+// nothing. A name agrees when the statement's speaker, role, affiliation or
+// words hold it ("Biden" in a statement that quotes Biden); a role ("the
+// spokeswoman" is no role, "the captain" is) when the speaker, role or
+// affiliation hold it.
+func (m *Matcher) speakerMismatch(names, roles []int32, st *statementEntry) bool {
+	if len(names) == 0 && len(roles) == 0 {
 		return false
 	}
 	for _, n := range names {
@@ -178,6 +187,11 @@ func (m *Matcher) speakerMismatch(names []int32, st *statementEntry) bool {
 			if m.idStem[id] == n {
 				return false
 			}
+		}
+	}
+	for _, r := range roles {
+		if r >= 0 && containsID(st.speaker, r) {
+			return false
 		}
 	}
 	return true

@@ -64,6 +64,9 @@ type Scan struct {
 type candidate struct {
 	Finding
 	sentence bool // found on a whole sentence rather than a quote
+	// core is the part of a sentence that states the claim: what is
+	// badged when a quote in the sentence has a badge of its own.
+	core passage.Span
 }
 
 // Check judges text at once.
@@ -200,11 +203,20 @@ func (s *Scan) Findings() []Finding {
 		return a.End-a.Start > b.End-b.Start
 	})
 	var kept []int // the findings kept, in text order: they do not overlap
-	for _, k := range order {
-		// The one finding kept that could overlap c[k] is the last one
-		// that starts before c[k] ends.
+	// free reports where c[k] can go among the kept findings, if it
+	// overlaps none: the one kept finding that could overlap it is the
+	// last one that starts before it ends.
+	free := func(k int) (int, bool) {
 		i := sort.Search(len(kept), func(i int) bool { return c[kept[i]].Start >= c[k].End })
-		if i == 0 || c[kept[i-1]].End <= c[k].Start {
+		return i, i == 0 || c[kept[i-1]].End <= c[k].Start
+	}
+	for _, k := range order {
+		i, ok := free(k)
+		if !ok && c[k].sentence && (c[k].core.Start > c[k].Start || c[k].core.End < c[k].End) {
+			c[k].Start, c[k].End = c[k].core.Start, c[k].core.End
+			i, ok = free(k)
+		}
+		if ok {
 			kept = append(kept, 0)
 			copy(kept[i+1:], kept[i:])
 			kept[i] = k

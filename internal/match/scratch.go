@@ -9,6 +9,7 @@ type scratch struct {
 	gap     []bool
 	rare    []int // indexes of a quote's rare words
 	names   []int32
+	roles   []int32
 	split   textnorm.Splitter // of a quote's speaker
 	speaker []textnorm.Word
 

@@ -11,6 +11,7 @@ var wordLists = []struct {
 	{functionWords, flagFunction | flagCommon},
 	{ordinaryWords, flagCommon},
 	{denialWords, flagDenial},
+	{sourceWords, flagSource},
 }
 
 // functionWords are English function words (articles, pronouns,
@@ -64,6 +65,16 @@ mr mrs ms dr
 const denialWords = `false falsehood falsehoods untrue denied denies deny denying disputed disputes
 dispute disputing refuted refutes refute rejected rejects dismissed dismisses incorrect inaccurate
 baseless fabricated debunked`
+
+// sourceWords are what a text calls an unnamed official ("a senior
+// official", "the spokeswoman", "an aide") or the record a quote comes from
+// ("the readout", "a tweet", "on Facebook"): such a speaker could be any
+// statement's.
+const sourceWords = `official officials spokesperson spokesman spokeswoman spokespeople aide aides
+source sources adviser advisers advisor advisors administration government senior top
+representative representatives statement statements readout release tweet tweets tweeted
+post posts posted transcript remarks briefing memo letter email interview comments message
+twitter facebook telegram instagram`
 
 // flagsOf returns the flags a normalised word has whether or not it is in
 // a list: a short number is common; "not", "never", "n't"... are
