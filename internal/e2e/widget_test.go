@@ -704,3 +704,35 @@ func TestWidgetQuoteAcrossLink(t *testing.T) {
 	}
 	tb.noErrors(t)
 }
+
+// quotationArticle quotes with markup instead of quote marks: an embedded
+// tweet in a <blockquote> (its text, then the "— name" line) and a <q>,
+// whose marks the browser draws.
+const quotationArticle = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quotations</title>
+<link rel="icon" href="data:,"></head><body>
+<article><h1>White House denies report on Biden call with Zelensky</h1>
+<p>Emily Horne replied on Twitter:</p>
+<blockquote class="twitter-tweet"><p lang="en" dir="ltr">This is not true. President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February. He has previously said this publicly &amp; we have been warning about this for months. Reports of anything more or different than that are completely false.</p>&mdash; Emily Horne (@NSC_Spox) <a href="/x">January 27, 2022</a></blockquote>
+<p>Zelensky's spokesman wrote that the comments <q>are absolutely not true</q>.</p>
+</article>
+<script>` + tagNodesJS + `;</script>
+<script src="/web/factcheck.js" defer></script>
+</body></html>`
+
+// TestWidgetQuotations: a <blockquote> and a <q> are quotes to the widget
+// as they are to the reader, and clear() leaves them as they were.
+func TestWidgetQuotations(t *testing.T) {
+	srv := pagesServer(t, map[string]testPage{"/article.html": {body: quotationArticle}}, repoHandler(t))
+	tb := newTab(t)
+	if _, notice := tb.load(t, srv.URL+"/article.html"); notice != "" {
+		t.Fatalf("notice: %s", notice)
+	}
+	s := readShown(t, tb)
+	checkConsistent(t, s)
+	checkVerdicts(t, s, []struct{ passage, verdict, id string }{
+		{"This is not true. President Biden said", "verified", "#s2"},
+		{"are absolutely not true", "verified", "#s5a"},
+	})
+	checkRestored(t, tb, sentBody(t, tb, srv.URL+"/article.html"), eval[int](t, tb, `__nodes.length`))
+	tb.noErrors(t)
+}

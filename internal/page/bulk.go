@@ -37,10 +37,12 @@ var (
 // What a node is to Read, by its nodeName. Comments and inline elements
 // are nothing to it (0).
 const (
-	kindText  = 1 + iota // a text or CDATA section node
-	kindBlock            // a block element
-	kindSkip             // an element Read skips with what it holds
-	kindPre              // a block element whose line breaks show
+	kindText       = 1 + iota // a text or CDATA section node
+	kindBlock                 // a block element
+	kindSkip                  // an element Read skips with what it holds
+	kindPre                   // a block element whose line breaks show
+	kindQuote                 // an inline quotation (<q>): its marks are the browser's
+	kindQuoteBlock            // a block quotation (<blockquote>)
 )
 
 // kinds returns a function from a nodeName to its kind: Map.get bound to a
@@ -48,7 +50,8 @@ const (
 // case in others and for SVG elements.
 func kinds() js.Value {
 	entries := []any{[]any{"#text", kindText}, []any{"#cdata-section", kindText}}
-	for kind, tags := range map[int][]string{kindBlock: blockTags, kindSkip: skipTags, kindPre: preTags} {
+	for kind, tags := range map[int][]string{kindBlock: blockTags, kindSkip: skipTags, kindPre: preTags,
+		kindQuote: {"q"}, kindQuoteBlock: {"blockquote"}} {
 		for _, tag := range tags {
 			entries = append(entries, []any{tag, kind}, []any{strings.ToUpper(tag), kind})
 		}
@@ -100,7 +103,7 @@ func matching(root, selector js.Value) js.Value {
 // child is knowing where every element ends.
 type chunk struct {
 	nodes   js.Value // the JavaScript array of the nodes
-	kind    []byte   // kindText, kindBlock, kindSkip, kindPre or 0
+	kind    []byte   // kindText, kindBlock, kindSkip, kindPre, kindQuote, kindQuoteBlock or 0
 	kids    []byte   // 1: the node has children
 	last    []byte   // 1: the node has no next sibling
 	skip    []byte   // 1: Read skips the element and what it holds, for its attributes

@@ -36,7 +36,7 @@ var (
 	skipTags = []string{"script", "style", "noscript", "template", "textarea", "input", "select",
 		"option", "datalist", "button", "svg", "iframe", "object", "canvas", "video", "audio"}
 	blockTags = []string{"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "menu",
-		"blockquote", "section", "article", "aside", "header", "footer", "hgroup", "figure",
+		"section", "article", "aside", "header", "footer", "hgroup", "figure",
 		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dd",
 		"dt", "br", "hr", "main", "nav", "form", "fieldset", "legend", "details", "summary",
 		"address", "dialog"}

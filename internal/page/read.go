@@ -25,7 +25,8 @@ type Text struct {
 	// wherever a block element starts or ends (consecutive boundaries
 	// give one "\n"; S neither starts nor ends with one). Line breaks in
 	// the data read as spaces, as the browser shows them, except inside
-	// <pre>: there they stay, and so end a block of S too.
+	// <pre>: there they stay, and so end a block of S too. The text of a
+	// <q> or <blockquote> is between “ and ”, as the reader sees it.
 	S string
 	// Truncated reports that Read stopped at its Limits.
 	Truncated bool
@@ -132,14 +133,33 @@ type reader struct {
 	skipping int     // how many of them Read skips
 	widget   int     // how many of them are the widget's, holding its own text
 	pre      int     // how many of them show their line breaks
+	// quotes are the quotation elements the read is inside of: whether
+	// each one's opening mark is in S yet. It goes in before the
+	// element's first text, so that an empty quotation adds nothing.
+	quotes  []bool
+	opening int // quotations whose opening mark waits for a text
+	deeper  int // quotations inside maxQuoteMarks others: no marks
 }
 
 // frame is what the read knows of a node it visits.
 type frame struct {
 	block, skip, widget bool // what the element is
 	pre                 bool // its line breaks show
+	quote               bool // a <q> or <blockquote>, which S puts in quote marks
 	last                bool // the node is its parent's last child
 }
+
+// The quote marks S puts around the text of a quotation element: a <q>'s
+// marks are drawn by the browser, not in the text, and a <blockquote> has
+// none; the passage finder sees them as quotes all the same. Like the "\n"
+// between blocks, they belong to no text node.
+const (
+	openMark  = "“"
+	closeMark = "”"
+	// maxQuoteMarks is how deep quotations nest in marks: a hostile page's
+	// thousand nested <blockquote>s must not become a thousand quotes.
+	maxQuoteMarks = 3
+)
 
 // read reads the first k nodes of c, whose first node is the base-th of
 // the walk. It reports false when the byte limit stopped the read.
@@ -153,7 +173,8 @@ func (r *reader) read(c *chunk, base, k int) bool {
 		} else {
 			f.skip, f.widget = c.kind[i] == kindSkip || c.skip[i] != 0, c.ownText[i] != 0
 			f.pre = c.kind[i] == kindPre && !f.skip
-			f.block = (c.kind[i] == kindBlock || f.pre) && !f.skip && r.skipping == 0
+			f.quote = (c.kind[i] == kindQuote || c.kind[i] == kindQuoteBlock) && !f.skip && r.skipping == 0
+			f.block = (c.kind[i] == kindBlock || c.kind[i] == kindQuoteBlock || f.pre) && !f.skip && r.skipping == 0
 			r.enter(f)
 		}
 		if c.kids[i] != 0 {
@@ -174,6 +195,13 @@ func (r *reader) enter(f frame) {
 	if f.block {
 		r.boundary()
 	}
+	switch {
+	case f.quote && len(r.quotes) == maxQuoteMarks:
+		r.deeper++
+	case f.quote:
+		r.quotes = append(r.quotes, false)
+		r.opening++
+	}
 	if f.skip {
 		r.skipping++
 	}
@@ -186,6 +214,18 @@ func (r *reader) enter(f frame) {
 }
 
 func (r *reader) leave(f frame) {
+	switch {
+	case f.quote && r.deeper > 0:
+		r.deeper--
+	case f.quote:
+		opened := r.quotes[len(r.quotes)-1]
+		r.quotes = r.quotes[:len(r.quotes)-1]
+		if opened {
+			r.b.WriteString(closeMark) // right after the quotation's last text
+		} else {
+			r.opening--
+		}
+	}
 	if f.block {
 		r.boundary()
 	}
@@ -201,9 +241,20 @@ func (r *reader) leave(f frame) {
 }
 
 // boundary notes a block boundary; it becomes one "\n" before the next text.
+// A quotation's marks do not cross it: each block of a quotation is quoted
+// on its own, as the paragraphs of a long quote are, so that a quoted
+// paragraph is not run together with the next (a tweet's text with the
+// "— name, date" line under it).
 func (r *reader) boundary() {
 	if r.b.Len() > 0 {
 		r.sep = true
+	}
+	for k := len(r.quotes) - 1; k >= 0; k-- {
+		if r.quotes[k] {
+			r.b.WriteString(closeMark)
+			r.quotes[k] = false
+			r.opening++
+		}
 	}
 }
 
@@ -223,11 +274,13 @@ func (r *reader) text(index int, s string) bool {
 		// byte for one, so offsets do not move.
 		s = lineBreaks.Replace(s)
 	}
-	sep := 0
+	before := 0 // bytes S takes before s: a "\n", opening marks
 	if r.sep {
-		sep = 1
+		before = 1
 	}
-	room := r.maxBytes - r.b.Len() - sep
+	// Room for the closing marks too, so that the limit holds.
+	before += r.opening*len(openMark) + len(r.quotes)*len(closeMark)
+	room := r.maxBytes - r.b.Len() - before
 	cut := len(s) > room
 	if cut {
 		r.t.Truncated = true
@@ -238,6 +291,10 @@ func (r *reader) text(index int, s string) bool {
 	if r.sep {
 		r.b.WriteByte('\n')
 		r.sep = false
+	}
+	for ; r.opening > 0; r.opening-- {
+		r.b.WriteString(openMark)
+		r.quotes[len(r.quotes)-r.opening] = true
 	}
 	start := r.b.Len()
 	r.b.WriteString(s)
