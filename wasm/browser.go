@@ -95,7 +95,8 @@ func fetchBytes(url string, limit int) ([]byte, error) {
 	opts.Set("credentials", "omit")
 	resp, err := await(js.Global().Call("fetch", url, opts))
 	if err != nil {
-		return nil, fail(err.Error())
+		// The browser does not say why, on purpose; these are the causes.
+		return nil, fail(err.Error() + " (no answer from the server, or the request was blocked by CORS or by the page's Content-Security-Policy connect-src)")
 	}
 	if !resp.Get("ok").Bool() {
 		return nil, fail("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())

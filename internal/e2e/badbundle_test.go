@@ -116,6 +116,26 @@ func TestBadBundleFatal(t *testing.T) {
 	}
 }
 
+// TestBadBundleNetworkError points data-statements at a server that is
+// not there: the notice says the bundle could not be fetched, and the
+// article is left as it was.
+func TestBadBundleNetworkError(t *testing.T) {
+	// A port that was just listening and is closed now refuses connections.
+	gone := httptest.NewServer(http.NotFoundHandler())
+	url := gone.URL + "/bundle.jsonld"
+	gone.Close()
+	srv := bundleSite(t, articlePage("Network error", loaderTag(`data-statements="`+url+`"`)), nil)
+	tb := newTab(t)
+	detail, notice := tb.load(t, srv.URL+"/page.html")
+	if want := "cannot fetch the statement bundle " + url + ": "; detail != nil || !strings.HasPrefix(notice, want) {
+		t.Fatalf("factcheck:done %s, notice %q; want no scan and a notice starting %q", detail, notice, want)
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll('[data-factcheck-ui]:not(factcheck-notice)').length`); n != 0 {
+		t.Errorf("%d widget elements besides the notice", n)
+	}
+	t.Logf("notice: %s", notice)
+}
+
 // TestBadBundlePartial loads a bundle with broken nodes among good ones:
 // the good ones load and badge the article; each broken one is named on
 // the console, and a notice says how many there are.
