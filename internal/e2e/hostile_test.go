@@ -272,3 +272,31 @@ func TestHostilePages(t *testing.T) {
 		})
 	}
 }
+
+// TestHostilePanic runs the widget on a page whose scripts broke a DOM
+// method the widget calls: the Go panic that follows is caught where the
+// page called in, the reader is told, the page is left as it was, and the
+// widget stays inert.
+func TestHostilePanic(t *testing.T) {
+	page := articlePage("Broken DOM", `<script>Range.prototype.toString = function () { throw new Error('hostile page'); };</script>`+
+		loaderTag(`data-root="article"`))
+	srv := pagesServer(t, map[string]testPage{"/page.html": {body: page}}, repoHandler(t))
+	plain := pagesServer(t, map[string]testPage{"/page.html": {body: articlePage("Broken DOM", "")}}, nil)
+	tb := newTab(t)
+	tb.navigate(t, plain.URL+"/page.html")
+	article := eval[string](t, tb, `document.querySelector('article').innerHTML`)
+
+	_, notice := tb.load(t, srv.URL+"/page.html")
+	if want := "the widget failed and stopped (JavaScript error: hostile page); the page was restored"; !strings.Contains(notice, want) {
+		t.Fatalf("notice %q, want it to say %q", notice, want)
+	}
+	if got := eval[string](t, tb, `document.querySelector('article').innerHTML`); got != article {
+		t.Errorf("the article changed:\n%s\nwant\n%s", got, article)
+	}
+	if got := eval[string](t, tb, `FactCheck.scan().then(() => 'resolved', (e) => e.message)`); !strings.Contains(got, "the widget failed and stopped") {
+		t.Errorf("a scan after the failure: %q, want it refused", got)
+	}
+	if got := eval[string](t, tb, `[...document.querySelectorAll('[data-factcheck-ui]')].map((e) => e.localName).join()`); got != "factcheck-notice" {
+		t.Errorf("widget elements %q, want only the notice", got)
+	}
+}
