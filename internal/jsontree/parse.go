@@ -160,20 +160,28 @@ func (p *parser) object(depth int) (any, error) {
 			return nil, err
 		}
 		obj[key] = v
-		if p.space(); p.i == len(p.data) {
-			return nil, p.eof()
-		}
-		switch p.data[p.i] {
-		case ',':
-			p.i++
-			p.space()
-		case '}':
-			p.i++
-			return obj, nil
-		default:
-			return nil, p.errorf("invalid character " + quoteChar(p.data[p.i]) + " after object key:value pair")
+		if more, err := p.next('}', "after object key:value pair"); !more {
+			return obj, err
 		}
 	}
+}
+
+// next reads what follows a member or element: a comma (more follow) or
+// the closing delimiter.
+func (p *parser) next(closing byte, where string) (more bool, err error) {
+	if p.space(); p.i == len(p.data) {
+		return false, p.eof()
+	}
+	switch p.data[p.i] {
+	case ',':
+		p.i++
+		p.space()
+		return true, nil
+	case closing:
+		p.i++
+		return false, nil
+	}
+	return false, p.errorf("invalid character " + quoteChar(p.data[p.i]) + " " + where)
 }
 
 func (p *parser) array(depth int) (any, error) {
@@ -193,18 +201,8 @@ func (p *parser) array(depth int) (any, error) {
 			return nil, err
 		}
 		arr = append(arr, v)
-		if p.space(); p.i == len(p.data) {
-			return nil, p.eof()
-		}
-		switch p.data[p.i] {
-		case ',':
-			p.i++
-			p.space()
-		case ']':
-			p.i++
-			return arr, nil
-		default:
-			return nil, p.errorf("invalid character " + quoteChar(p.data[p.i]) + " after array element")
+		if more, err := p.next(']', "after array element"); !more {
+			return arr, err
 		}
 	}
 }
