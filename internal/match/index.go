@@ -290,6 +290,9 @@ func (bl *Builder) addStatement(s *bundle.Statement) {
 			for _, w := range bl.words(text) {
 				speaker = append(speaker, bl.m.internStem(stem(w.Norm)))
 			}
+			for _, a := range acronyms(text) {
+				speaker = append(speaker, bl.m.internStem(a))
+			}
 		}
 		bl.speakers[s.Speaker] = speaker
 	}

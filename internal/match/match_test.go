@@ -137,6 +137,8 @@ func TestHardCases(t *testing.T) {
 			[]expect{{"ANONYMOUS SOURCES", Verified, "#s1"}}},
 		{"quote broken by attribution", biden + `“Anonymous sources are 'leaking' falsehoods,” Horne said. “Reports of anything more or different than that are completely false.”`,
 			[]expect{{"Anonymous sources", Verified, "#s1"}, {"Reports of anything more", Verified, "#s1"}}},
+		{"the speaker's body by its initials", biden + `An NSC spokesperson said “anonymous sources are 'leaking' falsehoods”.`,
+			[]expect{{"anonymous sources", Verified, "#s1"}}},
 		{"attributed to someone else", biden + `Putin said “there is a distinct possibility that the Russians could invade Ukraine in February”.`,
 			[]expect{{"distinct possibility that the Russians", 0, ""}}},
 		{"two ordinary words", biden + `Aid came “last year”, officials said.`,

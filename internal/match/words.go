@@ -122,3 +122,32 @@ func stem(w string) string {
 	}
 	return w
 }
+
+// acronyms returns, in lower case, the initials of each run of three or
+// more capitalised words of text, "The" aside ("National Security
+// Council" gives "nsc"): a text may name the speaker's body so ("an NSC
+// spokeswoman").
+func acronyms(text string) []string {
+	var out []string
+	var initials []byte
+	flush := func() {
+		if len(initials) >= 3 {
+			out = append(out, strings.ToLower(string(initials)))
+		}
+		initials = initials[:0]
+	}
+	for _, w := range strings.Fields(text) {
+		switch c := w[0]; {
+		case w == "The":
+		case c >= 'A' && c <= 'Z':
+			initials = append(initials, c)
+		default:
+			flush()
+		}
+		if strings.ContainsAny(w, ",;:()") {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
