@@ -260,15 +260,38 @@ func clean(s string) (cleaned string, origin []int) {
 	}
 	b := make([]byte, 0, len(s))
 	origin = make([]int, 0, len(s))
+	removed := false // the rune before was removed
 	for i := 0; i < len(s); {
 		c, size := utf8.DecodeRuneInString(s[i:])
-		if !ignorable(c) {
+		invalid := c == utf8.RuneError && size == 1
+		switch {
+		case ignorable(c):
+			removed = true
+		case invalid && removed && joins(b, s[i]):
+			// Bytes that are not UTF-8 on both sides of what was
+			// removed would join into a rune the text does not hold
+			// ("\xc2\u00ad\xad" into a soft hyphen). Those before stay,
+			// and separate as this one would.
+		default:
 			b = append(b, s[i:i+size]...)
 			for j := range size {
 				origin = append(origin, i+j)
 			}
+			removed = false
 		}
 		i += size
 	}
 	return string(b), origin
+}
+
+// joins reports whether byte c, appended to b, would end a rune that
+// starts in b.
+func joins(b []byte, c byte) bool {
+	for k := 1; k < utf8.UTFMax && k <= len(b); k++ {
+		tail := append(b[len(b)-k:len(b):len(b)], c)
+		if r, size := utf8.DecodeRune(tail); r != utf8.RuneError && size == len(tail) {
+			return true
+		}
+	}
+	return false
 }
