@@ -22,9 +22,6 @@ const (
 	maxWait  = 2 * time.Second
 )
 
-// uiAttr marks every element the widget inserts.
-const uiAttr = "data-factcheck-ui"
-
 // watcher re-scans the page when its article changes after a scan (live
 // blogs, infinite scroll, client-side rendering) and when the page
 // navigates without loading a new document (history.pushState, popstate).
@@ -323,7 +320,7 @@ func allInert(nodes js.Value) bool {
 		switch node.Get("nodeType").Int() {
 		case commentNode:
 		case elementNode:
-			if !node.Call("hasAttribute", uiAttr).Bool() && !inertTags[node.Get("nodeName").String()] {
+			if !node.Call("hasAttribute", page.UIAttr).Bool() && !inertTags[node.Get("nodeName").String()] {
 				return false
 			}
 		default:

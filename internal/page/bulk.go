@@ -160,7 +160,7 @@ func watch(root js.Value) *watcher {
 		"subtree":         true,
 		"childList":       true,
 		"characterData":   true,
-		"attributeFilter": []any{"hidden", "contenteditable", uiAttr},
+		"attributeFilter": []any{"hidden", "contenteditable", UIAttr},
 	})
 	return w
 }

@@ -55,7 +55,7 @@ func TestHighlightAcrossInline(t *testing.T) {
 		t.Fatalf("marks hold %q", got)
 	}
 	for _, el := range m.Elements {
-		if v := el.Call("getAttribute", "data-verdict").String(); v != "disputed" || !el.Call("hasAttribute", uiAttr).Bool() {
+		if v := el.Call("getAttribute", "data-verdict").String(); v != "disputed" || !el.Call("hasAttribute", UIAttr).Bool() {
 			t.Fatalf("mark %s", el.Get("outerHTML"))
 		}
 	}
@@ -74,7 +74,7 @@ func TestHighlightAcrossInline(t *testing.T) {
 		t.Fatalf("markers %s ... %s", start.Get("outerHTML"), end.Get("outerHTML"))
 	}
 	closer := m.Elements[4].Get("nextSibling")
-	if closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(end) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", uiAttr).Bool() {
+	if closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(end) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", UIAttr).Bool() {
 		t.Fatalf("host %v is not after the closing quote mark", m.Host.Get("outerHTML"))
 	}
 	if sheets := document.Get("adoptedStyleSheets"); sheets.Length() != 1 || !sheets.Index(0).Equal(sheet) {

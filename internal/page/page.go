@@ -16,9 +16,9 @@ package page
 import "syscall/js"
 
 // Attribute and tag names of the elements the widget inserts. Every such
-// element carries uiAttr, so that Clear finds them all and Read skips them.
+// element carries UIAttr, so that Clear finds them all and Read skips them.
 const (
-	uiAttr     = "data-factcheck-ui"
+	UIAttr     = "data-factcheck-ui"
 	markTag    = "factcheck-mark"  // transparent wrapper of one page text node
 	srTag      = "factcheck-sr"    // visually hidden start or end of a passage
 	badgeTag   = "factcheck-badge" // host of a badge, rendered by the caller
@@ -49,12 +49,12 @@ var (
 // is the widget's, not the page's. Marks are transparent: the text inside
 // them is the page's own. outerWidgetText matches the outermost of them.
 const (
-	widgetText      = "[" + uiAttr + "]:not(" + markTag + ")"
+	widgetText      = "[" + UIAttr + "]:not(" + markTag + ")"
 	outerWidgetText = widgetText + ":not(" + widgetText + " *)"
 )
 
 var (
-	uiSelector   = js.ValueOf("[" + uiAttr + "]")
+	uiSelector   = js.ValueOf("[" + UIAttr + "]")
 	markSelector = js.ValueOf(markTag)
 	outerOwnText = js.ValueOf(outerWidgetText)
 	objectFn     = js.Global().Get("Object")
@@ -66,9 +66,9 @@ func jsLen(s js.Value) int {
 	return objectFn.Invoke(s).Get("length").Int()
 }
 
-// newElement creates a widget element: one carrying uiAttr.
+// newElement creates a widget element: one carrying UIAttr.
 func newElement(doc js.Value, tag string) js.Value {
 	el := doc.Call("createElement", tag)
-	el.Call("setAttribute", uiAttr, "")
+	el.Call("setAttribute", UIAttr, "")
 	return el
 }

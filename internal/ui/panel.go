@@ -13,6 +13,7 @@ import (
 	"github.com/hexops/vecty/prop"
 
 	"factcheck/internal/match"
+	"factcheck/internal/page"
 )
 
 const (
@@ -35,12 +36,12 @@ type panel struct {
 // <factcheck-panel data-factcheck-ui> appended to doc's body. Clicking the
 // panel's entry i opens badges[i]. A panel mounted before is removed first.
 func MountPanel(doc js.Value, items []Item, badges []*Badge) {
-	old := doc.Call("querySelectorAll", panelTag+"[data-factcheck-ui]")
+	old := doc.Call("querySelectorAll", panelTag+"["+page.UIAttr+"]")
 	for i := old.Length() - 1; i >= 0; i-- {
 		old.Index(i).Call("remove")
 	}
 	host := doc.Call("createElement", panelTag)
-	host.Call("setAttribute", "data-factcheck-ui", "")
+	host.Call("setAttribute", page.UIAttr, "")
 	mount(host, "aside", &panel{items: items, badges: badges})
 	doc.Get("body").Call("appendChild", host)
 }
