@@ -17,11 +17,23 @@ func (n *node) claim() (*Claim, *Error) {
 	if err = n.itemReviewed(c); err != nil {
 		return nil, err
 	}
+	hfield, hvalue := firstSet(n.field, "", "name", "headline")
+	if c.Headline, err = words(hfield, hvalue); err != nil {
+		return nil, err
+	}
 	if c.Text == "" {
-		if len(c.Variants) == 0 {
-			return nil, fieldErr("claimReviewed", "is missing or empty, and itemReviewed has no alternateName")
+		switch {
+		case len(c.Variants) > 0:
+			c.Text, c.Variants = c.Variants[0], c.Variants[1:]
+		case c.Headline != "":
+			// A fact-check's headline often restates the claim ("Did 122
+			// prisoners ... return to the battlefield?"): matched, but
+			// worth a warning, since it is not the claim's own wording.
+			n.warn("claimReviewed", "is missing; the headline (%s) stands for the claim", hfield)
+			c.Text = c.Headline
+		default:
+			return nil, fieldErr("claimReviewed", "is missing or empty, and neither itemReviewed.alternateName nor name has a value")
 		}
-		c.Text, c.Variants = c.Variants[0], c.Variants[1:]
 	}
 	c.Variants = unique(c.Variants, c.Text)
 	about, err := n.things("about", n.field["about"])

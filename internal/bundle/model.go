@@ -42,6 +42,10 @@ type Statement struct {
 type Claim struct {
 	ID       string   // the ClaimReview's @id, or "@graph[i]"
 	Text     string   // claimReviewed: the claim in one sentence
+	// Headline is the fact-check's headline (the ClaimReview's name, else
+	// headline): it often names the claim's subject in other words. May
+	// be empty.
+	Headline string
 	Variants []string // other wordings of the same claim (optional)
 	// About names the claim's subject: people, places, events
 	// (itemReviewed.about / ClaimReview.about names). May be empty: the

@@ -146,7 +146,7 @@ func TestParseNodeProblems(t *testing.T) {
 		{"duplicate id", `{"@type": "Quotation", "@id": "#s1", "text": "Other words.", "creator": "B"}`,
 			`@graph[2] (Quotation #s1): duplicate @id "#s1" (first at @graph[0]), skipped`},
 		{"claim without text", `{"@type": "ClaimReview", "@id": "#c2", "itemReviewed": {"@type": "Claim"}}`,
-			"@graph[2] (ClaimReview #c2): claimReviewed is missing or empty, and itemReviewed has no alternateName, skipped"},
+			"@graph[2] (ClaimReview #c2): claimReviewed is missing or empty, and neither itemReviewed.alternateName nor name has a value, skipped"},
 		{"claim is a number", `{"@type": "ClaimReview", "claimReviewed": 1}`,
 			"@graph[2] (ClaimReview): claimReviewed is a number, want text, skipped"},
 		{"itemReviewed is a string", `{"@type": "ClaimReview", "claimReviewed": "x", "itemReviewed": "a claim"}`,
@@ -442,23 +442,25 @@ func TestParseClaim(t *testing.T) {
 			"about": [{"@type": "Event", "name": "The call", "alternateName": "Joe Biden"}, {"@value": "Kyiv"}, ""],
 			"reviewRating": {"@type": "Rating", "alternateName": "Misleading", "ratingValue": "2"},
 			"author": {"@type": "Organization", "name": "Checkers"}, "datePublished": "2022-01-28",
-			"url": "https://example.org/c1",
+			"url": "https://example.org/c1", "name": "Did the call go badly?",
 			"isBasedOn": ["#s1", {"@id": "#s1"}, {"@type": "WebPage", "url": "https://example.org/source"},
 				{"@type": "Quotation", "@id": "#s2", "text": "Not so.", "creator": "B"}]}`,
 		`{"@type": "ClaimReview", "itemReviewed": {"@type": "Claim", "alternateName": "Only a variant"},
-			"reviewRating": {"alternateName": "False"}, "isBasedOn": {"@id": "#s2"}}`))
+			"reviewRating": {"alternateName": "False"}, "isBasedOn": {"@id": "#s2"}}`,
+		`{"@type": "ClaimReview", "@id": "#c3", "headline": "Only a headline"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Warnings) != 0 {
-		t.Errorf("warnings %q", b.Warnings)
+	wantWarnings := []string{"@graph[4] (ClaimReview #c3): claimReviewed is missing; the headline (headline) stands for the claim"}
+	if !slices.Equal(b.Warnings, wantWarnings) {
+		t.Errorf("warnings %q, want %q", b.Warnings, wantWarnings)
 	}
 	if len(b.Statements) != 2 || b.Statements[1].ID != "#s2" || b.Statements[1].Text != "Not so." {
 		t.Fatalf("statements %+v: want #s1 and the embedded #s2", b.Statements)
 	}
 	c := b.Claims[0]
 	want := Claim{
-		ID: "#c1", Text: "The call went badly.", Variants: []string{"The talks went badly"},
+		ID: "#c1", Text: "The call went badly.", Headline: "Did the call go badly?", Variants: []string{"The talks went badly"},
 		About:    []string{"Volodymyr Zelensky", "Zelenskyy", "Zelenskiy", "Joe Biden", "The call", "Kyiv"},
 		Claimant: Person{Name: "An official", JobTitle: "Adviser"}, ClaimDate: "2022-01-27",
 		Rating: "Misleading", Reviewer: Person{Name: "Checkers"}, ReviewDate: "2022-01-28",
@@ -470,6 +472,9 @@ func TestParseClaim(t *testing.T) {
 	if c := b.Claims[1]; c.ID != "@graph[3]" || c.Text != "Only a variant" || len(c.Variants) != 0 ||
 		len(c.DisputedBy) != 1 || c.DisputedBy[0] != b.Statements[1] {
 		t.Errorf("second claim = %+v", *c)
+	}
+	if c := b.Claims[2]; c.Text != "Only a headline" || c.Headline != "Only a headline" {
+		t.Errorf("third claim = %+v, want the headline as its text", *c)
 	}
 }
 
