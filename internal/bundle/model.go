@@ -40,8 +40,8 @@ type Statement struct {
 // Claim is a claim reported in the press and reviewed by a fact-checker
 // (a schema.org ClaimReview with its itemReviewed Claim).
 type Claim struct {
-	ID       string   // the ClaimReview's @id, or "@graph[i]"
-	Text     string   // claimReviewed: the claim in one sentence
+	ID   string // the ClaimReview's @id, or "@graph[i]"
+	Text string // claimReviewed: the claim in one sentence
 	// Headline is the fact-check's headline (the ClaimReview's name, else
 	// headline): it often names the claim's subject in other words. May
 	// be empty.

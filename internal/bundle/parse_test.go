@@ -447,7 +447,7 @@ func TestParseClaim(t *testing.T) {
 				{"@type": "Quotation", "@id": "#s2", "text": "Not so.", "creator": "B"}]}`,
 		`{"@type": "ClaimReview", "itemReviewed": {"@type": "Claim", "alternateName": "Only a variant"},
 			"reviewRating": {"alternateName": "False"}, "isBasedOn": {"@id": "#s2"}}`,
-		`{"@type": "ClaimReview", "@id": "#c3", "headline": "Only a headline"}`))
+		`{"@type": "ClaimReview", "@id": "#c3", "headline": "Only a headline", "reviewRating": "False"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
