@@ -3,6 +3,7 @@ package match
 import (
 	"sort"
 
+	"factcheck/internal/bundle"
 	"factcheck/internal/passage"
 	"factcheck/internal/textnorm"
 )
@@ -12,7 +13,6 @@ const (
 	maxQuoteWords    = 400 // longer quotes are not judged
 	maxSentenceWords = 150
 	statementTries   = 3 // statements aligned per quote
-	wordingTries     = 8 // claim wordings verified per passage
 	maxPostings      = 4000
 	voteWords        = 6 // the rarest words of a quote that look for its statement
 )
@@ -54,10 +54,17 @@ type Scan struct {
 	passages []passage.Passage
 	listed   int // passages holds those of text[:listed]
 	next     int // the next passage to judge
+	// para is the paragraph of the passages being judged, and sentences
+	// the number of its sentences: a paragraph of several is judged as a
+	// whole too, once its last passage is.
+	para      passage.Span
+	sentences int
 
 	found []candidate
 	al    aligner
 	s     scratch
+	// skip leaves claims out, as if the bundle lacked them (for the eval).
+	skip func(*bundle.Claim) bool
 }
 
 // candidate is a finding before overlaps are settled.
@@ -71,7 +78,16 @@ type candidate struct {
 
 // Check judges text at once.
 func (m *Matcher) Check(text string) []Finding {
+	return m.CheckSkipping(text, nil)
+}
+
+// CheckSkipping judges text at once as if the bundle lacked the claims for
+// which skip returns true: an evaluation measures so what a reader gets on
+// a page about a claim that is not in the bundle, without indexing the
+// bundle again for every page.
+func (m *Matcher) CheckSkipping(text string, skip func(*bundle.Claim) bool) []Finding {
 	s := m.NewScan(text)
+	s.skip = skip
 	for !s.Step(1 << 30) {
 	}
 	return s.Findings()
@@ -102,13 +118,31 @@ func (s *Scan) Step(n int) bool {
 	for ; n > 0 && s.next < len(s.passages); n-- {
 		p := &s.passages[s.next]
 		s.next++
+		if p.Para != s.para {
+			s.endParagraph()
+			s.para = p.Para
+		}
 		if p.Kind == passage.Quote {
 			s.judgeQuote(p)
 		} else {
+			s.sentences++
 			s.judgeSentence(p)
 		}
 	}
-	return s.split == nil && s.listed == len(s.text) && s.next == len(s.passages)
+	done := s.split == nil && s.listed == len(s.text) && s.next == len(s.passages)
+	if done {
+		s.endParagraph()
+	}
+	return done
+}
+
+// endParagraph judges the paragraph whose passages were judged last, when
+// it has several sentences.
+func (s *Scan) endParagraph() {
+	if s.sentences > 1 {
+		s.judgeParagraph(s.para)
+	}
+	s.sentences = 0
 }
 
 // read splits the next chunk of the text into words and classifies them.
@@ -246,29 +280,4 @@ func (s *Scan) judgeable(i, j int) bool {
 		}
 	}
 	return rare >= 2 || rare == 1 && j-i >= 6
-}
-
-// context reports whether the passage's paragraph names the claim's subject
-// and the article names enough of it: the same words about something else
-// are not the claim.
-func (s *Scan) context(c *claimEntry, para passage.Span) bool {
-	if len(c.subject) == 0 {
-		return true
-	}
-	inArticle := 0
-	for _, st := range c.subject {
-		if s.article[st] {
-			inArticle++
-		}
-	}
-	if inArticle < min(2, len(c.subject)) {
-		return false
-	}
-	i, j := s.span(para.Start, para.End)
-	for k := i; k < j; k++ {
-		if s.flags[k]&flagName != 0 && containsID(c.subject, s.stems[k]) {
-			return true
-		}
-	}
-	return false
 }
