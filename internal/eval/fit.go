@@ -3,6 +3,7 @@ package eval
 import (
 	"go/format"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,10 @@ func (e *Evaluator) Examples(split string) []Example {
 		t := tweets[i]
 		gold := e.Removed(t)
 		full, removed := e.Candidates(t)
+		// In an order that does not depend on the model being fitted, so
+		// that the sums, and the weights, come out the same to the bit.
+		byRetrieval(full)
+		byRetrieval(removed)
 		for _, c := range full {
 			per[i] = append(per[i], Example{c.Features, gold[c.Claim.ID]})
 		}
@@ -182,4 +187,15 @@ func ModelSource(md match.Model) []byte {
 		panic(err) // a bug in the text above
 	}
 	return src
+}
+
+// byRetrieval orders candidates by retrieval score, then claim id.
+func byRetrieval(cands []match.ClaimCandidate) {
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := &cands[i], &cands[j]
+		if a.Retrieval != b.Retrieval {
+			return a.Retrieval > b.Retrieval
+		}
+		return a.Claim.ID < b.Claim.ID
+	})
 }

@@ -5,19 +5,19 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -6.567239257266276,
+	Bias: -6.5672392572662455,
 	Weights: Features{
-		2.1768536773161546,   // cover
-		2.9528944587884074,   // headline
-		10.646748386459171,   // passage
-		0.05193847743274092,  // names missed
-		-1.022653111127259,   // numbers missed
-		-0.07295099963843794, // negation
-		0.12850130650402086,  // denial
-		1.9374957315854247,   // margin
-		-6.208632866464616,   // length
-		6.4558179154080735,   // weight
-		0.7082265979643447,   // best
+		2.1768536773161427,   // cover
+		2.9528944587884016,   // headline
+		10.646748386459123,   // passage
+		0.05193847743273984,  // names missed
+		-1.0226531111272597,  // numbers missed
+		-0.07295099963843793, // negation
+		0.12850130650402036,  // denial
+		1.9374957315854253,   // margin
+		-6.208632866464665,   // length
+		6.455817915408092,    // weight
+		0.7082265979643518,   // best
 	},
-	Threshold: 0.7782741979371716,
+	Threshold: 0.7782741979371717,
 }
