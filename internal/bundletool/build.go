@@ -55,9 +55,9 @@ type builder struct {
 
 // built is what build made.
 type built struct {
-	json              []byte
+	json               []byte
 	statements, claims int
-	sources, merged   int
+	sources, merged    int
 }
 
 // build reads the named sources and returns the bundle made of their
@@ -127,7 +127,7 @@ func (b *builder) readJSONLD(name string, data []byte) {
 		if where == "" {
 			where = "the top-level node"
 		}
-		b.add(doc.resolve(f.value), origin{file: name, where: where})
+		b.add(ownNode(doc, f), origin{file: name, where: where})
 	})
 	if n == 0 {
 		b.rep.errorf(name, 0, "", "holds no Quotation or ClaimReview node (%s)", typesIn(v))
@@ -183,7 +183,7 @@ func (b *builder) readHTML(name string, page []byte) {
 			if f.where != "" {
 				where += ", " + f.where
 			}
-			b.add(doc.resolve(f.value), origin{file: name, line: bl.line, where: where})
+			b.add(ownNode(doc, f), origin{file: name, line: bl.line, where: where})
 		})
 		types = append(types, typesIn(bl.v))
 	}
@@ -287,6 +287,14 @@ func (b *builder) add(m map[string]any, o origin) {
 	if it.key != "" && b.byKey[it.key] == nil {
 		b.byKey[it.key] = it
 	}
+}
+
+// ownNode returns the found node, its references resolved, without the
+// @context that nodes of pages repeat: the bundle's is schema.org.
+func ownNode(doc *document, f found) map[string]any {
+	m := doc.resolve(f.value)
+	delete(m, "@context")
+	return m
 }
 
 // check reads a node as the widget would (a ClaimReview without its

@@ -128,14 +128,39 @@ func indexFold(b []byte, s string) int {
 	return -1
 }
 
-// jsonSpan returns the part of a script's text from its first { or [ to
-// its last } or ]: pages wrap JSON-LD in <!-- -->, CDATA sections and
-// JavaScript comments. ok is false when there is no such part.
+// jsonSpan returns the part of a script's text inside the wrappers that
+// pages put around JSON-LD: white space, <!-- -->, CDATA sections, bare or
+// in JavaScript comments. ok is false when nothing is left.
 func jsonSpan(text []byte) (start, end int, ok bool) {
-	start = bytes.IndexAny(text, "{[")
-	end = bytes.LastIndexAny(text, "}]")
-	if start < 0 || end < start {
-		return 0, 0, false
+	start, end = 0, len(text)
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for start < end && isSpace(text[start]) {
+			start++
+		}
+		for end > start && isSpace(text[end-1]) {
+			end--
+		}
+		for _, w := range jsonWrappers {
+			if bytes.HasPrefix(text[start:end], []byte(w.open)) {
+				start += len(w.open)
+				trimmed = true
+			}
+			if bytes.HasSuffix(text[start:end], []byte(w.close)) {
+				end -= len(w.close)
+				trimmed = true
+			}
+		}
 	}
-	return start, end + 1, true
+	return start, end, start < end
 }
+
+// jsonWrappers are what pages write around JSON-LD, longest first.
+var jsonWrappers = []struct{ open, close string }{
+	{"/*<![CDATA[*/", "/*]]>*/"},
+	{"//<![CDATA[", "//]]>"},
+	{"<![CDATA[", "]]>"},
+	{"<!--", "-->"},
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
