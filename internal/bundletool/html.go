@@ -96,7 +96,7 @@ func tagAttributes(page []byte, i int) (map[string]string, int) {
 			i += end + 2
 		} else {
 			start := i
-			for i < len(page) && !isTagEnd(page[i]) {
+			for i < len(page) && !isSpace(page[i]) && page[i] != '>' {
 				i++
 			}
 			value = string(page[start:i])
