@@ -90,4 +90,3 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
-
