@@ -229,6 +229,9 @@ func (c *cues) after(h int) (speaker string, dist int, ok bool) {
 		x := c.phraseAfter(j + 1)
 		return x, dist, x != ""
 	}
+	if x, ok := c.subjectAfter(j); ok {
+		return x, dist, true
+	}
 	if !c.isPunct(j-1, ",") && c.isPunct(j-1, ":—–") && c.capitalised(j) {
 		k := j
 		for k < len(c.toks) && k-j < maxSubject/2 && c.toks[k].kind == word {
@@ -238,6 +241,13 @@ func (c *cues) after(h int) (speaker string, dist int, ok bool) {
 			return c.phrase(j, k), dist, true
 		}
 	}
+	return "", 0, false
+}
+
+// subjectAfter returns the speaker of a subject and verb starting at token
+// j: Horne said, Horne, a spokeswoman, said, the official has reportedly
+// said.
+func (c *cues) subjectAfter(j int) (string, bool) {
 	k := j
 	for k < len(c.toks) && k-j < maxSubject && c.toks[k].kind == word && !c.isVerb(k) &&
 		!c.is(k, stopWords) && !c.is(k, adverbs) {
@@ -251,9 +261,9 @@ func (c *cues) after(h int) (speaker string, dist int, ok bool) {
 		k++
 	}
 	if end == j || !c.isVerb(k) {
-		return "", 0, false
+		return "", false
 	}
-	return c.phrase(j, end), dist, true
+	return c.phrase(j, end), true
 }
 
 // appositionEnd returns the token after the apposition that opens with
@@ -355,10 +365,18 @@ func (c *cues) phraseAfter(i int) string {
 // phrase returns the words of tokens [i, j) as written, or "" for a
 // pronoun.
 func (c *cues) phrase(i, j int) string {
-	if j == i+1 && c.is(i, pronouns) {
+	if j == i+1 && (c.is(i, pronouns) || c.invertedPronoun(i)) {
 		return ""
 	}
 	return c.text[c.toks[i].Start:c.toks[j-1].End]
+}
+
+// invertedPronoun reports whether token i ends with a French pronoun
+// joined to a verb: a-t-elle, dit-il.
+func (c *cues) invertedPronoun(i int) bool {
+	w := c.word(i)
+	k := strings.LastIndexByte(w, '-')
+	return k > 0 && pronouns[strings.ToLower(w[k+1:])]
 }
 
 // isVerb reports whether token i is a verb of speech: in lower case (so
@@ -498,7 +516,9 @@ var (
 	stopAfter = set("on", "in", "at", "during", "about", "over", "adding", "saying",
 		"noting", "last", "this", "earlier", "later",
 		"dans", "lors", "sur", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-		"dimanche", "am", "im", "auf", "bei", "vor", "gegenüber", "zu")
+		"dimanche", "am", "im", "auf", "bei", "vor", "gegenüber", "zu",
+		"est", "sont", "était", "serait", "seraient", "ist", "sind", "war", "waren", "sei",
+		"seien", "hat", "habe", "haben", "wird", "werden")
 
 	// prepositions do not open or close a noun phrase, nor do articles
 	// close one.
