@@ -143,8 +143,8 @@ type reader struct {
 	// each one's opening mark is in S yet. It goes in before the
 	// element's first text, so that an empty quotation adds nothing.
 	quotes  []bool
-	opening int // quotations whose opening mark waits for a text
-	deeper  int // quotations inside maxQuoteMarks others: no marks
+	opening int  // quotations whose opening mark waits for a text
+	deeper  int  // quotations inside maxQuoteMarks others: no marks
 	cellEnd bool // S ends with the end of a cell: the spaces between cells are not read
 	// cellFresh: the read is in a table cell that has no text yet, where
 	// a block boundary (a <p> opening the cell) is none.
