@@ -52,7 +52,10 @@ type Passage struct {
 	// quote split over paragraphs where the page inserted a related-link
 	// box or an advertisement between them, “…\nRead more: …\n…,” she
 	// said. The words of Span outside Pieces are not the speaker's. Nil
-	// when all of Span is the quote's.
+	// when all of Span is the quote's. Find also returns each piece as a
+	// Quote of its own (same Speaker and Depth, no Pieces), after the
+	// whole: a matcher that reads Pieces judges the whole quote on its
+	// words; one that does not still judges every piece.
 	Pieces []Span
 	// Depth is the quote nesting: 0 top level, 1 a quote inside a quote...
 	Depth int
@@ -79,10 +82,20 @@ func Find(text string) []Passage {
 		})
 	}
 	for _, q := range quotes {
-		out = append(out, Passage{
+		p := Passage{
 			Kind: Quote, Span: q.content, Sentence: q.sentence, Pieces: q.pieces(text),
 			Para: blocks[q.block].para, Depth: q.depth, Speaker: q.speaker,
-		})
+		}
+		out = append(out, p)
+		// Each piece of a split quote is a quote too, so that a piece
+		// is judged on its own words, whatever the matcher makes of the
+		// text between them.
+		for _, pc := range p.Pieces {
+			out = append(out, Passage{
+				Kind: Quote, Span: pc, Sentence: q.sentence,
+				Para: blocks[blockOf(blocks, pc.Start)].para, Depth: q.depth, Speaker: q.speaker,
+			})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {

@@ -50,18 +50,23 @@ func (q *quote) inGap(p int) bool {
 }
 
 // pieces returns the parts of the quote's content around its gaps,
-// trimmed, or nil when it has none.
+// trimmed, without the mark that reopens the quote after a gap (English
+// style), or nil when it has none.
 func (q *quote) pieces(text string) []Span {
 	if len(q.gaps) == 0 {
 		return nil
 	}
 	out := make([]Span, 0, len(q.gaps)+1)
 	start := q.content.Start
+	fam := family(firstRune(text[q.open.Start:]))
 	for _, g := range q.gaps {
 		if p := trim(text, Span{start, g.Start}); p.Start < p.End {
 			out = append(out, p)
 		}
 		start = g.End
+		if r, size := utf8.DecodeRuneInString(text[start:]); family(r) == fam {
+			start += size
+		}
 	}
 	if p := trim(text, Span{start, q.content.End}); p.Start < p.End {
 		out = append(out, p)

@@ -122,7 +122,7 @@ func TestSplitQuotes(t *testing.T) {
 		{"english style around an advertisement",
 			"“Reports of anything more are false.\n\nAdvertisement\n\n“He has said this publicly,” Horne said.",
 			[]split{{"Reports of anything more are false.\n\nAdvertisement\n\n“He has said this publicly",
-				[]string{"Reports of anything more are false.", "“He has said this publicly"}, "Horne"}}},
+				[]string{"Reports of anything more are false.", "He has said this publicly"}, "Horne"}}},
 		{"no reopening mark, around a related-link box",
 			"Horne told CNN: “President Biden said that there is a distinct possibility.\n" +
 				"RELATED\nBiden warns Putin of severe costs\n" +
@@ -173,15 +173,29 @@ func TestSplitQuotes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []split
 			ps := Find(tt.in)
+			// The pieces of the split quotes so far, each a quote of its
+			// own too, with the speaker of the whole.
+			pieces := map[Span]string{}
 			for _, p := range ps {
 				if p.Kind != Quote {
+					continue
+				}
+				if speaker, ok := pieces[p.Span]; ok {
+					if p.Pieces != nil || p.Speaker != speaker {
+						t.Errorf("piece %q as a quote: %+v", tt.in[p.Start:p.End], p)
+					}
+					delete(pieces, p.Span)
 					continue
 				}
 				s := split{Text: tt.in[p.Start:p.End], Speaker: p.Speaker}
 				for _, pc := range p.Pieces {
 					s.Pieces = append(s.Pieces, tt.in[pc.Start:pc.End])
+					pieces[pc] = p.Speaker
 				}
 				got = append(got, s)
+			}
+			if len(pieces) > 0 {
+				t.Errorf("pieces not found as quotes: %v", pieces)
 			}
 			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
 				t.Errorf("quotes of %q:\n got %q\nwant %q", tt.in, got, tt.want)
