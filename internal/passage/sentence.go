@@ -24,12 +24,16 @@ func splitSentences(text string, blocks []block, quotes []quote) []sentence {
 	// The extents of the top-level quotes, without the blocks inserted
 	// in them, in order.
 	var outer []Span
+	gapped := false
 	for i := range quotes {
 		if quotes[i].parent < 0 {
 			outer = quotes[i].outside(outer)
+			gapped = gapped || len(quotes[i].gaps) > 0
 		}
 	}
-	sort.Slice(outer, func(i, j int) bool { return outer[i].Start < outer[j].Start })
+	if gapped { // the quotes in a gap come after the piece before it
+		sort.Slice(outer, func(i, j int) bool { return outer[i].Start < outer[j].Start })
+	}
 	var out []sentence
 	emit := func(s Span, block int) {
 		if s = trim(text, s); s.Start < s.End {

@@ -399,11 +399,19 @@ func (c *cues) isVerb(i int) bool {
 // according returns how many tokens from i say whose account follows:
 // "according to", French "selon" and "d’après", German "laut"; 0 if none.
 func (c *cues) according(i int) int {
-	switch {
-	case c.isWord(i, "according") && c.isWord(i+1, "to"):
-		return 2
-	case c.isWord(i, "selon") || c.isWord(i, "laut") || c.isWord(i, "d’après") || c.isWord(i, "d'après"):
-		return 1
+	if i < 0 || i >= len(c.toks) || c.toks[i].kind != word {
+		return 0
+	}
+	switch w := c.word(i); len(w) { // most words are none of these lengths
+	case len("according"):
+		if strings.EqualFold(w, "according") && c.isWord(i+1, "to") {
+			return 2
+		}
+	case len("selon"), len("laut"), len("d'après"), len("d’après"):
+		if strings.EqualFold(w, "selon") || strings.EqualFold(w, "laut") ||
+			strings.EqualFold(w, "d'après") || strings.EqualFold(w, "d’après") {
+			return 1
+		}
 	}
 	return 0
 }
