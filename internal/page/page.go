@@ -37,7 +37,7 @@ var (
 		"option", "datalist", "button", "svg", "iframe", "object", "canvas", "video", "audio"}
 	blockTags = []string{"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "menu",
 		"section", "article", "aside", "header", "footer", "hgroup", "figure",
-		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dd",
+		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "caption", "dl", "dd",
 		"dt", "br", "hr", "main", "nav", "form", "fieldset", "legend", "details", "summary",
 		"address", "dialog"}
 	// preTags are the blocks whose line breaks show: elsewhere a line
