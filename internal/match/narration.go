@@ -26,6 +26,9 @@ func (s *Scan) judgeNarration(p *passage.Passage) {
 		return
 	}
 	ids := s.narrationWords(p, i, j)
+	if !s.mayHoldRun(ids) {
+		return
+	}
 	cands := s.statementCandidates(ids, s.flags[i:j])
 	if len(cands) == 0 {
 		return
@@ -78,6 +81,35 @@ func (s *Scan) narrationWords(p *passage.Passage, i, j int) []int32 {
 		}
 	}
 	return ids
+}
+
+// mayHoldRun sets to -1 the words of ids that cannot be in a run of
+// minRun words the statements use (words no statement uses break runs),
+// and reports whether two uncommon words are left: most sentences of
+// narration need no look at the statements.
+func (s *Scan) mayHoldRun(ids []int32) bool {
+	rare := 0
+	for k := 0; k < len(ids); {
+		if ids[k] < 0 {
+			k++
+			continue
+		}
+		end, n := k, 0
+		for ; end < len(ids) && ids[end] >= 0; end++ {
+			if !s.m.common[ids[end]] {
+				n++
+			}
+		}
+		if end-k < minRun {
+			for ; k < end; k++ {
+				ids[k] = -1
+			}
+		} else {
+			rare += n
+		}
+		k = end
+	}
+	return rare >= 2
 }
 
 // sharedRun is a run of words of a sentence that a statement holds one

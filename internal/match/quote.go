@@ -425,11 +425,8 @@ func (st *statementEntry) after(k int) int {
 // opensWithPronoun reports whether word k, the first of a sentence, is a
 // third-person pronoun standing for someone named before.
 func (st *statementEntry) opensWithPronoun(k int) bool {
-	switch strings.ToLower(st.s.Text[st.spans[k].start:st.spans[k].end]) {
-	case "he", "she", "they":
-		return true
-	}
-	return false
+	w := st.s.Text[st.spans[k].start:st.spans[k].end]
+	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she") || strings.EqualFold(w, "they")
 }
 
 // namesSource reports whether the speaker the text names is the medium
