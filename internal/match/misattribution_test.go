@@ -64,6 +64,10 @@ func TestMisattributed(t *testing.T) {
 			[]expect{{"Reports of anything", 0, ""}}, ""},
 		{"a phrase with one uncommon word", `"We have been warning about this for months," the captain said.`,
 			[]expect{{"warning", 0, ""}}, ""},
+		{"the one spoken to", `Zelensky was told: "President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February."`,
+			[]expect{{"distinct possibility", 0, ""}}, ""},
+		{"the one spoken to, cue after", `"President Biden said that there is a distinct possibility that the Russians could invade Ukraine in February," Zelensky was told.`,
+			[]expect{{"distinct possibility", 0, ""}}, ""},
 		{"two changed words", `Zelensky said: "Anonymous sources are spreading lies."`,
 			[]expect{{"Anonymous sources", 0, ""}}, ""},
 	}

@@ -91,7 +91,7 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 	if bestDoc >= 0 && s.recordStatement(p, i, j, best, bestDoc) {
 		return true
 	}
-	if otherDoc < 0 || unnamed {
+	if otherDoc < 0 || unnamed || s.spokenTo(p) {
 		return false
 	}
 	st := &s.m.statements[otherDoc]
@@ -427,6 +427,35 @@ func (st *statementEntry) after(k int) int {
 func (st *statementEntry) opensWithPronoun(k int) bool {
 	w := st.s.Text[st.spans[k].start:st.spans[k].end]
 	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she") || strings.EqualFold(w, "they")
+}
+
+// spokenTo reports whether the sentence names the quote's speaker as the
+// one spoken to: a form of "be" follows the name ("Zelensky was told: …",
+// "…,” Zelensky was told), so the verb of speech is passive and the
+// name is not who said the words.
+func (s *Scan) spokenTo(p *passage.Passage) bool {
+	before, after := s.text[p.Sentence.Start:p.Start], s.text[p.End:p.Sentence.End]
+	if at := strings.LastIndex(before, p.Speaker); at >= 0 && passive(before[at+len(p.Speaker):]) {
+		return true
+	}
+	at := strings.Index(after, p.Speaker)
+	return at >= 0 && passive(after[at+len(p.Speaker):])
+}
+
+// passive reports whether text, which follows a name, opens with a form
+// of "be", after "has", "have" or "had" if need be.
+func passive(text string) bool {
+	words := strings.Fields(text)
+	for k := 0; k < len(words) && k < 2; k++ {
+		switch strings.ToLower(words[k]) {
+		case "is", "are", "was", "were", "been", "being":
+			return true
+		case "has", "have", "had":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // namesSource reports whether the speaker the text names is the medium
