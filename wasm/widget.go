@@ -55,7 +55,7 @@ func readConfig(v js.Value) config {
 		}
 	}
 	if len(c.verdicts) == 0 {
-		for _, v := range []match.Verdict{match.Verified, match.Misquoted, match.Disputed} {
+		for _, v := range []match.Verdict{match.Verified, match.Misquoted, match.Misattributed, match.Disputed} {
 			c.verdicts[v.String()] = true
 		}
 	}

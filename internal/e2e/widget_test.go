@@ -104,7 +104,7 @@ const shownJS = `(() => {
 		const b = g.host && g.host.shadowRoot && g.host.shadowRoot.querySelector('button.badge');
 		return {
 			verdicts: [...new Set(g.marks.map((m) => m.getAttribute('data-verdict')))],
-			badge: b ? ['verified', 'misquoted', 'disputed'].filter((v) => b.classList.contains(v)).join() : '',
+			badge: b ? ['verified', 'misquoted', 'misattributed', 'disputed'].filter((v) => b.classList.contains(v)).join() : '',
 			word: b ? b.querySelector('.word').textContent : '',
 			label: b ? b.getAttribute('aria-label') : '',
 			text: texts[i],

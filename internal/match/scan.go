@@ -65,6 +65,11 @@ type Scan struct {
 	s     scratch
 	// skip leaves claims out, as if the bundle lacked them (for the eval).
 	skip func(*bundle.Claim) bool
+
+	// The statement side's (quote.go, narration.go): where the quotes
+	// judged so far end, and a sentence's words outside quote marks.
+	quoteEnd  int
+	narration []int32
 }
 
 // candidate is a finding before overlaps are settled.
@@ -74,6 +79,13 @@ type candidate struct {
 	// core is the part of a sentence that states the claim: what is
 	// badged when a quote in the sentence has a badge of its own.
 	core passage.Span
+}
+
+// framing reports whether the finding is a quote that may frame an
+// official's exact words in someone else's: a misquote or a
+// misattribution.
+func (c *candidate) framing() bool {
+	return c.Verdict == Misquoted || c.Verdict == Misattributed
 }
 
 // Check judges text at once.
@@ -127,6 +139,7 @@ func (s *Scan) Step(n int) bool {
 		} else {
 			s.sentences++
 			s.judgeSentence(p)
+			s.judgeNarration(p)
 		}
 	}
 	done := s.split == nil && s.listed == len(s.text) && s.next == len(s.passages)
@@ -223,15 +236,15 @@ func (s *Scan) Findings() []Finding {
 		order[i] = i
 	}
 	// Where findings overlap, a quote beats a sentence, an exact or
-	// disputed quote beats a misquote (an outer quote that frames the
-	// official's exact words, nested in their own marks, is someone
-	// else's quote of them), and then the longer wins.
+	// disputed quote beats a misquote or misattribution (an outer quote
+	// that frames the official's exact words, nested in their own marks,
+	// is someone else's quote of them), and then the longer wins.
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := &c[order[i]], &c[order[j]]
 		if a.sentence != b.sentence {
 			return !a.sentence
 		}
-		if am, bm := a.Verdict == Misquoted, b.Verdict == Misquoted; am != bm {
+		if am, bm := a.framing(), b.framing(); am != bm {
 			return !am
 		}
 		return a.End-a.Start > b.End-b.Start

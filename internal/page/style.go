@@ -23,10 +23,12 @@ factcheck-mark {
 factcheck-mark[data-verdict="verified"] { background-color: rgb(22 163 74 / 0.14); text-decoration-color: #15803d; }
 factcheck-mark[data-verdict="misquoted"] { background-color: rgb(217 119 6 / 0.18); text-decoration-color: #b45309; }
 factcheck-mark[data-verdict="disputed"] { background-color: rgb(220 38 38 / 0.14); text-decoration-color: #b91c1c; }
+factcheck-mark[data-verdict="misattributed"] { background-color: rgb(139 85 201 / 0.16); text-decoration-color: #7c3aed; }
 @media (prefers-color-scheme: dark) {
 	factcheck-mark[data-verdict="verified"] { background-color: rgb(74 222 128 / 0.2); text-decoration-color: #4ade80; }
 	factcheck-mark[data-verdict="misquoted"] { background-color: rgb(251 191 36 / 0.2); text-decoration-color: #fbbf24; }
 	factcheck-mark[data-verdict="disputed"] { background-color: rgb(248 113 113 / 0.2); text-decoration-color: #f87171; }
+	factcheck-mark[data-verdict="misattributed"] { background-color: rgb(192 132 252 / 0.2); text-decoration-color: #c084fc; }
 }
 @media (forced-colors: active) {
 	factcheck-mark { background-color: transparent; text-decoration-color: Highlight; }
