@@ -308,6 +308,30 @@ func (tb *tab) console() []consoleLine {
 	return slices.Clone(tb.log)
 }
 
+// waitUntil waits for cond, a condition on what the tab recorded (its
+// console, its page errors), which the browser reports on its own time;
+// it fails the test after waitTimeout.
+func (tb *tab) waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(waitTimeout); !cond(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s; console %v", what, tb.console())
+		}
+	}
+}
+
+// logCount counts the console lines of the given kind with exactly the
+// given text.
+func (tb *tab) logCount(kind, text string) int {
+	n := 0
+	for _, l := range tb.console() {
+		if l.kind == kind && l.text == text {
+			n++
+		}
+	}
+	return n
+}
+
 // consoleErrors returns the console errors and uncaught exceptions so far.
 func (tb *tab) consoleErrors() []consoleLine {
 	var errs []consoleLine

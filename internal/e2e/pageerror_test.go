@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestHarnessCatchesPageErrors shows that the check every test ends with
@@ -39,14 +38,8 @@ func TestHarnessCatchesPageErrors(t *testing.T) {
 			return l.kind == w.kind && strings.Contains(l.text, w.text)
 		})
 	}
-	// The events come from the browser on their own time: wait for them
-	// (a missing one fails the test when the wait ends).
 	for _, w := range want {
-		for deadline := time.Now().Add(waitTimeout); !caught(w); time.Sleep(50 * time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("the harness did not catch %v; it caught %v", w, tb.pageErrors())
-			}
-		}
+		tb.waitUntil(t, "the harness to catch "+w.String(), func() bool { return caught(w) })
 	}
 	t.Logf("caught: %v", tb.pageErrors())
 
