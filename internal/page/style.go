@@ -7,7 +7,10 @@ import "syscall/js"
 // css styles the widget's elements in the page's light DOM. It selects
 // only the widget's own elements, so the page's elements are untouched.
 // The backgrounds are translucent, over whatever the page's background
-// is; the text keeps the page's font and colour.
+// is; the text keeps the page's font and colour. A nowrap joint holds
+// only a character or two and the badge host, so no space of the page's
+// is in it for white-space to collapse; a mark split for the joint shows
+// no rounded corners at the seam.
 const css = `
 factcheck-mark {
 	font: inherit;
@@ -48,6 +51,17 @@ factcheck-sr {
 factcheck-badge {
 	display: inline;
 	margin: 0 0.15em;
+}
+factcheck-nowrap {
+	white-space: nowrap;
+}
+factcheck-mark:has(+ factcheck-nowrap > factcheck-mark:first-child) {
+	border-start-end-radius: 0;
+	border-end-end-radius: 0;
+}
+factcheck-mark + factcheck-nowrap > factcheck-mark:first-child {
+	border-start-start-radius: 0;
+	border-end-start-radius: 0;
 }
 `
 
