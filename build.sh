@@ -12,6 +12,9 @@
 #                       internal/bundletool/cmd/factcheck, run where you are
 #   ./build.sh test     install what the tests need (Chromium, wasmbrowsertest),
 #                       then gofmt, vet, unit, browser, fuzz and end-to-end tests
+#   ./build.sh eval     print how accurate the engine is (claims, quotes,
+#                       shapes; figures in .cache/eval.json) and check them
+#                       against internal/eval/floors.json
 #   ./build.sh fuzz     run every fuzz target for ${FUZZTIME:-10m} (or a count:
 #                       FUZZTIME=1000000x)
 #   ./build.sh bench [flags]
@@ -233,11 +236,20 @@ run_tests() {
 	# exceeded" and no failing input (go.dev/issue/75804).
 	fuzz 30000x
 
+	evaluate
+
 	build
 	step "end-to-end tests"
 	go test ./internal/e2e/ -count=1 || die "end-to-end tests failed"
 
 	printf '\nbuild.sh: all checks passed\n'
+}
+
+# evaluate prints the engine's accuracy and fails below the committed floors.
+evaluate() {
+	step "accuracy (internal/eval; floors in internal/eval/floors.json)"
+	go run ./internal/eval/cmd/eval -floors internal/eval/floors.json ||
+		die "an accuracy figure is below its floor (see above)"
 }
 
 # bench measures the widget; it is never part of test: speed is reported,
@@ -281,6 +293,7 @@ bench)
 	;;
 serve) serve ;;
 test) run_tests ;;
+eval) evaluate ;;
 fuzz) fuzz "${FUZZTIME:-10m}" ;;
 *) die "unknown command '$1'; use build, serve, test, fuzz, bench, bundle or compress" ;;
 esac

@@ -104,7 +104,7 @@ func (e *Evaluator) Scores(split string, md *match.Model) []TweetScores {
 				ts.AP5 += hits / float64(r+1)
 			}
 		}
-		ts.AP5 /= float64(max(1, min(5, len(t.Gold))))
+		ts.AP5 /= float64(max(1, min(5, len(gold))))
 		out[i] = ts
 	})
 	return out

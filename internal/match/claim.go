@@ -394,8 +394,8 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	}
 }
 
-// judgeParagraph records a short paragraph of several sentences (a tweet,
-// a post) that states a claim none of its sentences states alone: the
+// judgeParagraph records a short paragraph (a tweet, a post) that states
+// a claim in other words than the sentence rule finds: the
 // claim model's score decides, in an article about the claim's subject,
 // unless the paragraph negates the claim or reports its denial.
 func (s *Scan) judgeParagraph(para passage.Span) {

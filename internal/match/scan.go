@@ -150,9 +150,9 @@ func (s *Scan) Step(n int) bool {
 }
 
 // endParagraph judges the paragraph whose passages were judged last, when
-// it has several sentences.
+// it has sentences.
 func (s *Scan) endParagraph() {
-	if s.sentences > 1 {
+	if s.sentences > 0 {
 		s.judgeParagraph(s.para)
 	}
 	s.sentences = 0
