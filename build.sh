@@ -295,5 +295,5 @@ serve) serve ;;
 test) run_tests ;;
 eval) evaluate ;;
 fuzz) fuzz "${FUZZTIME:-10m}" ;;
-*) die "unknown command '$1'; use build, serve, test, fuzz, bench, bundle or compress" ;;
+*) die "unknown command '$1'; use build, serve, test, eval, fuzz, bench, bundle or compress" ;;
 esac
