@@ -47,6 +47,9 @@ type Scan struct {
 	local     map[string]int32
 	localText []string
 	localMask []uint64
+	// unknowns caches unknown's answers by word: stemming is the costly
+	// part of reading, and a text repeats its words.
+	unknowns map[string]wordInfo
 	// article[st] is set when the text names stem st (only the stems of
 	// claims' subjects are looked up).
 	article []bool
@@ -112,7 +115,7 @@ func (m *Matcher) NewScan(text string) *Scan {
 	return &Scan{m: m, text: text, split: textnorm.NewSplitter(text),
 		spans: make([]span32, 0, n), ids: make([]int32, 0, n),
 		stems: make([]int32, 0, n), flags: make([]uint8, 0, n),
-		local: make(map[string]int32)}
+		local: make(map[string]int32), unknowns: make(map[string]wordInfo)}
 }
 
 // Step does up to n units of work and reports whether the scan is done. A
@@ -194,6 +197,9 @@ func (s *Scan) read() {
 // unknown classifies a word the matcher does not know: no function,
 // ordinary or denial word is unknown. Its stem may be known.
 func (s *Scan) unknown(w string) wordInfo {
+	if info, ok := s.unknowns[w]; ok {
+		return info
+	}
 	st := stem(w)
 	id, ok := s.m.stems[st]
 	if !ok {
@@ -204,7 +210,9 @@ func (s *Scan) unknown(w string) wordInfo {
 			s.localMask = append(s.localMask, letters(st))
 		}
 	}
-	return wordInfo{id: -1, stem: id, flags: flagsOf(w)}
+	info := wordInfo{id: -1, stem: id, flags: flagsOf(w)}
+	s.unknowns[w] = info
+	return info
 }
 
 // known reports whether the matcher knows stem st.
