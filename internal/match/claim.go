@@ -34,12 +34,13 @@ const (
 	featLength               // the passage's length: log(1+words)/log(128)
 	featWeight               // the weight of the terms that match, over 30 (at most 1)
 	featBest                 // the better of cover and headline
+	featPredicate            // cover, counting only the terms that are not names: what is said of them
 	NumFeatures
 )
 
 // FeatureNames names the features, in order, for the eval and the fit.
 var FeatureNames = [NumFeatures]string{"cover", "headline", "passage", "names missed",
-	"numbers missed", "negation", "denial", "margin", "length", "weight", "best"}
+	"numbers missed", "negation", "denial", "margin", "length", "weight", "best", "predicate"}
 
 // Features describes how a passage relates to one claim.
 type Features [NumFeatures]float64
@@ -177,12 +178,18 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 		}
 	}
 	names, namesMissed, numbers, numbersMissed, matched := 0, 0, 0, 0, 0
-	weight := 0.0
+	weight, predicate, predicateTotal := 0.0, 0.0, 0.0
 	for _, t := range wd.terms {
 		has := s.has(t, run)
 		if has {
 			matched++
 			weight += t.weight
+		}
+		if !t.name {
+			predicateTotal += t.weight
+			if has {
+				predicate += t.weight
+			}
 		}
 		if t.name {
 			names++
@@ -204,6 +211,9 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 		sc.f[featNumbersMissed] = float64(numbersMissed) / float64(numbers)
 	}
 	sc.f[featWeight] = min(1, weight/30)
+	if predicateTotal > 0 {
+		sc.f[featPredicate] = predicate / predicateTotal
+	}
 	sc.f[featPassage] = s.passageCover(i, j, ce)
 	sc.f[featBest] = max(sc.f[featCover], sc.f[featHeadline])
 	sc.lo, sc.hi = s.termRange(i, j, wd)

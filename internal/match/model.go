@@ -5,19 +5,20 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -6.5672392572662455,
+	Bias: -6.366084436176229,
 	Weights: Features{
-		2.1768536773161427,   // cover
-		2.9528944587884016,   // headline
-		10.646748386459123,   // passage
-		0.05193847743273984,  // names missed
-		-1.0226531111272597,  // numbers missed
-		-0.07295099963843793, // negation
-		0.12850130650402036,  // denial
-		1.9374957315854253,   // margin
-		-6.208632866464665,   // length
-		6.455817915408092,    // weight
-		0.7082265979643518,   // best
+		1.3524648440436262,   // cover
+		2.9738424584120815,   // headline
+		10.550294088286282,   // passage
+		-0.16515436470198233, // names missed
+		-1.044316160225774,   // numbers missed
+		-0.08659180578234174, // negation
+		0.16012367575650424,  // denial
+		1.9315662815785133,   // margin
+		-6.220966836338782,   // length
+		6.483070762608968,    // weight
+		0.6844936546253612,   // best
+		0.7468407127654078,   // predicate
 	},
-	Threshold: 0.7782741979371717,
+	Threshold: 0.7836847160380265,
 }
