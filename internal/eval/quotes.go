@@ -60,7 +60,9 @@ func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
 					swap = plausible[(si+k+1)%len(plausible)]
 				}
 				quote("one edit", edit(words, k, k+1, swap), "misquoted")
-				if k > 0 && k < len(words)-1 { // dropped at an end, the rest is an exact fragment
+				// Dropped at an end, or beside its double ("the the"),
+				// the rest is the statement's own words.
+				if k > 0 && k < len(words)-1 && !strings.EqualFold(words[k], words[k-1]) && !strings.EqualFold(words[k], words[k+1]) {
 					quote("one edit", edit(words, k, k+1, ""), "misquoted")
 				}
 				quote("one edit", edit(words, k, k, swap), "misquoted")
