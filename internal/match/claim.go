@@ -337,16 +337,14 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 	ids := s.ids[i:j]
 	for _, c := range s.retrieve(i, j) {
 		ce := &s.m.claims[c.claim]
-		if !s.context(ce, p.Para) {
-			continue
-		}
 		for _, wi := range ce.wordings {
 			wd := &s.m.wordings[wi]
 			if wd.headline {
 				continue
 			}
 			al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
-			if al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1 {
+			exact := al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1
+			if exact && s.context(ce, p.Para, al.equal) {
 				sc := scored{claim: c.claim, score: float64(al.equal) / float64(len(ids)+al.dist)}
 				s.addDisputed(p.Span, p.Span, sc, false)
 				return
@@ -394,7 +392,8 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 					weight += t.weight
 				}
 			}
-			if matched < minPredicateWords || weight < minCoverage*total || s.reported(p.Span, c.claim) || !s.context(ce, p.Para) {
+			if matched < minPredicateWords || weight < minCoverage*total || s.reported(p.Span, c.claim) ||
+				!s.context(ce, p.Para, s.longestRun(i, j, wd.ids)) {
 				continue
 			}
 			core := passage.Span{Start: int(s.spans[lo].start), End: int(s.spans[hi].end)}
@@ -418,7 +417,8 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 			break
 		}
 		ce := &s.m.claims[c.claim]
-		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) || !s.context(ce, para) {
+		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) ||
+			!s.context(ce, para, s.longestRun(i, j, s.m.wordings[c.wording].ids)) {
 			continue
 		}
 		core := passage.Span{Start: int(s.spans[c.lo].start), End: int(s.spans[c.hi].end)}
@@ -428,8 +428,10 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 
 // context reports whether the passage's paragraph names the claim's
 // subject and the article names enough of it: the same words about
-// something else are not the claim.
-func (s *Scan) context(c *claimEntry, para passage.Span) bool {
+// something else are not the claim. A passage that repeats three words of
+// the claim or more in a row (a quote of it, reported speech) needs no
+// name in its own paragraph: the article's are enough.
+func (s *Scan) context(c *claimEntry, para passage.Span, run int) bool {
 	if len(c.subject) == 0 {
 		return true
 	}
@@ -441,6 +443,9 @@ func (s *Scan) context(c *claimEntry, para passage.Span) bool {
 	}
 	if inArticle < min(2, len(c.subject)) {
 		return false
+	}
+	if run >= minClaimWords {
+		return true
 	}
 	i, j := s.span(para.Start, para.End)
 	for k := i; k < j; k++ {
