@@ -404,9 +404,10 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 }
 
 // judgeParagraph records a short paragraph (a tweet, a post) that states
-// a claim in other words than the sentence rule finds: the
-// claim model's score decides, in an article about the claim's subject,
-// unless the paragraph negates the claim or reports its denial.
+// a claim in other words than the sentence rule finds: the claim model's
+// score decides (whether the paragraph names the claim's subject is one
+// of its features), unless the paragraph negates the claim or reports its
+// denial, which the tweets it was fitted on do not teach it.
 func (s *Scan) judgeParagraph(para passage.Span) {
 	i, j := s.span(para.Start, para.End)
 	if j-i < minClaimWords || j-i > maxParagraphWords {
@@ -416,9 +417,7 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 		if c.score < claimModel.Threshold {
 			break
 		}
-		ce := &s.m.claims[c.claim]
-		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) ||
-			!s.context(ce, para, s.longestRun(i, j, s.m.wordings[c.wording].ids)) {
+		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) {
 			continue
 		}
 		core := passage.Span{Start: int(s.spans[c.lo].start), End: int(s.spans[c.hi].end)}
