@@ -161,7 +161,7 @@ func (e *Evaluator) Claims(split string) ClaimsReport {
 		}
 		// What a reader of a page on a claim the bundle lacks would get.
 		falseBadge := false
-		for _, f := range e.Matcher.CheckSkipping(t.Text, func(c *bundle.Claim) bool { return gold[c.ID] }) {
+		for _, f := range e.Matcher.CheckWith(t.Text, match.CheckOptions{Skip: func(c *bundle.Claim) bool { return gold[c.ID] }}) {
 			falseBadge = falseBadge || f.Verdict == match.Disputed
 		}
 		mu.Lock()

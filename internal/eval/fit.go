@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
+	"factcheck/internal/bundle"
 	"factcheck/internal/match"
 )
 
@@ -153,11 +155,49 @@ func LogLoss(md *match.Model, ex []Example) float64 {
 	return sum / float64(max(1, len(ex)))
 }
 
-// ChooseThreshold sets md's threshold to the least at which at most
-// MaxFalse of the split's tweets get a badge with their gold claims
-// removed.
+// ChooseThreshold sets md's threshold: the least at which the engine
+// (every path of Check, with md) badges at most MaxFalse of the split's
+// tweets once their gold claims are removed. It starts from the ranking's
+// threshold for the whole tweet and steps up through the scores at which
+// the ranking's false badges appear.
 func (e *Evaluator) ChooseThreshold(md *match.Model, split string) {
-	md.Threshold, _ = BestThreshold(e.Scores(split, md))
+	scores := e.Scores(split, md)
+	th, _ := BestThreshold(scores)
+	var steps []float64
+	for _, s := range scores {
+		if s.TopRemoved >= th {
+			steps = append(steps, s.TopRemoved+1e-9)
+		}
+	}
+	sort.Float64s(steps)
+	md.Threshold = th
+	for _, next := range steps {
+		if e.falseShare(split, md) <= MaxFalse {
+			return
+		}
+		md.Threshold = next
+	}
+}
+
+// falseShare returns the share of the split's tweets that the engine,
+// with md, badges disputed once their gold claims are removed.
+func (e *Evaluator) falseShare(split string, md *match.Model) float64 {
+	tweets := e.Data.Splits[split]
+	var mu sync.Mutex
+	n := 0
+	parallel(len(tweets), func(i int) {
+		gold := e.Removed(tweets[i])
+		o := match.CheckOptions{Skip: func(c *bundle.Claim) bool { return gold[c.ID] }, Model: md}
+		for _, f := range e.Matcher.CheckWith(tweets[i].Text, o) {
+			if f.Verdict == match.Disputed {
+				mu.Lock()
+				n++
+				mu.Unlock()
+				return
+			}
+		}
+	})
+	return float64(n) / float64(max(1, len(tweets)))
 }
 
 // FitModel fits the claim model on d's train split and chooses its

@@ -135,7 +135,7 @@ func (s *Scan) claimCandidates(i, j int, para passage.Span) []scored {
 		sc.f[featMargin] = (c.score - next) / c.score
 		sc.f[featLength] = math.Log1p(float64(content)) / math.Log(128)
 		s.features(i, j, &sc, denies)
-		sc.score = claimModel.Score(&sc.f)
+		sc.score = s.model.Score(&sc.f)
 		out = append(out, sc)
 	}
 	// Best score first; an insertion sort, there are claimTries at most.
@@ -414,7 +414,7 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 		return
 	}
 	for _, c := range s.claimCandidates(i, j, para) {
-		if c.score < claimModel.Threshold {
+		if c.score < s.model.Threshold {
 			break
 		}
 		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) {

@@ -5,20 +5,20 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -6.366084436176229,
+	Bias: -6.9131296308369485,
 	Weights: Features{
-		1.3524648440436262,   // cover
-		2.9738424584120815,   // headline
-		10.550294088286282,   // passage
-		-0.16515436470198233, // names missed
-		-1.044316160225774,   // numbers missed
-		-0.08659180578234174, // negation
-		0.16012367575650424,  // denial
-		1.9315662815785133,   // margin
-		-6.220966836338782,   // length
-		6.483070762608968,    // weight
-		0.6844936546253612,   // best
-		0.7468407127654078,   // predicate
+		1.532477479664193,    // cover
+		2.9872044853215716,   // headline
+		11.192734596643746,   // passage
+		-0.2073589851303187,  // names missed
+		-1.020202730112498,   // numbers missed
+		-0.02060025983018235, // negation
+		0.16060546284517113,  // denial
+		2.005688038599323,    // margin
+		-5.42529456818247,    // length
+		6.328749097034515,    // weight
+		0.6440193871843628,   // best
+		0.5751571609872399,   // predicate
 	},
-	Threshold: 0.7836847160380265,
+	Threshold: 0.8777409252118307,
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"sort"
+	"strings"
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/passage"
@@ -66,8 +67,10 @@ type Scan struct {
 	found []candidate
 	al    aligner
 	s     scratch
-	// skip leaves claims out, as if the bundle lacked them (for the eval).
-	skip func(*bundle.Claim) bool
+	// skip leaves claims out, as if the bundle lacked them, and model
+	// decides claims (see CheckOptions).
+	skip  func(*bundle.Claim) bool
+	model *Model
 
 	// The statement side's (quote.go, narration.go): where the quotes
 	// judged so far end, and a sentence's words outside quote marks.
@@ -93,16 +96,26 @@ func (c *candidate) framing() bool {
 
 // Check judges text at once.
 func (m *Matcher) Check(text string) []Finding {
-	return m.CheckSkipping(text, nil)
+	return m.CheckWith(text, CheckOptions{})
 }
 
-// CheckSkipping judges text at once as if the bundle lacked the claims for
-// which skip returns true: an evaluation measures so what a reader gets on
-// a page about a claim that is not in the bundle, without indexing the
-// bundle again for every page.
-func (m *Matcher) CheckSkipping(text string, skip func(*bundle.Claim) bool) []Finding {
+// CheckOptions are what an evaluation varies in a check.
+type CheckOptions struct {
+	// Skip leaves out the claims for which it returns true, as if the
+	// bundle lacked them: what a reader gets on a page about a claim the
+	// bundle does not hold, without indexing the bundle again.
+	Skip func(*bundle.Claim) bool
+	// Model, when not nil, replaces the claim model (for fitting it).
+	Model *Model
+}
+
+// CheckWith judges text at once, with options.
+func (m *Matcher) CheckWith(text string, o CheckOptions) []Finding {
 	s := m.NewScan(text)
-	s.skip = skip
+	s.skip = o.Skip
+	if o.Model != nil {
+		s.model = o.Model
+	}
 	for !s.Step(1 << 30) {
 	}
 	return s.Findings()
@@ -115,7 +128,8 @@ func (m *Matcher) NewScan(text string) *Scan {
 	return &Scan{m: m, text: text, split: textnorm.NewSplitter(text),
 		spans: make([]span32, 0, n), ids: make([]int32, 0, n),
 		stems: make([]int32, 0, n), flags: make([]uint8, 0, n),
-		local: make(map[string]int32), unknowns: make(map[string]wordInfo)}
+		local: make(map[string]int32), unknowns: make(map[string]wordInfo),
+		model: &claimModel}
 }
 
 // Step does up to n units of work and reports whether the scan is done. A
@@ -174,23 +188,62 @@ func (s *Scan) read() {
 		s.article = make([]bool, len(m.stemText))
 	}
 	for _, w := range words {
-		info, ok := m.words[w.Norm]
-		if !ok {
-			info = s.unknown(w.Norm)
+		if hashtag(s.text, w) {
+			s.readHashtag(w)
+			continue
 		}
-		if info.flags&flagCommon == 0 && len(w.Norm) >= 3 && startsUpper(s.text[w.Start:w.End]) {
-			info.flags |= flagName
-			if s.article != nil && s.known(info.stem) {
-				s.article[info.stem] = true
-			}
+		s.readWord(w)
+	}
+}
+
+// readWord classifies word w of the text and appends it.
+func (s *Scan) readWord(w textnorm.Word) {
+	m := s.m
+	info, ok := m.words[w.Norm]
+	if !ok {
+		info = s.unknown(w.Norm)
+	}
+	if info.flags&flagCommon == 0 && len(w.Norm) >= 3 && startsUpper(s.text[w.Start:w.End]) {
+		info.flags |= flagName
+		if s.article != nil && s.known(info.stem) {
+			s.article[info.stem] = true
 		}
-		if w.Gap {
-			info.flags |= flagGap
+	}
+	if w.Gap {
+		info.flags |= flagGap
+	}
+	s.spans = append(s.spans, span32{int32(w.Start), int32(w.End)})
+	s.ids = append(s.ids, info.id)
+	s.stems = append(s.stems, info.stem)
+	s.flags = append(s.flags, info.flags)
+}
+
+// hashtag reports whether w is a hashtag written in camel case
+// ("#AustralianFires"), in ASCII.
+func hashtag(text string, w textnorm.Word) bool {
+	if w.Start == 0 || text[w.Start-1] != '#' || w.End-w.Start > 64 {
+		return false
+	}
+	for i := w.Start + 1; i < w.End; i++ {
+		if c := text[i]; c >= 0x80 {
+			return false
+		} else if 'A' <= c && c <= 'Z' && 'a' <= text[i-1] && text[i-1] <= 'z' {
+			return true
 		}
-		s.spans = append(s.spans, span32{int32(w.Start), int32(w.End)})
-		s.ids = append(s.ids, info.id)
-		s.stems = append(s.stems, info.stem)
-		s.flags = append(s.flags, info.flags)
+	}
+	return false
+}
+
+// readHashtag reads a camel-case hashtag as its words ("Australian",
+// "Fires"): a post names its subject so.
+func (s *Scan) readHashtag(w textnorm.Word) {
+	start := w.Start
+	for i := w.Start + 1; i <= w.End; i++ {
+		if i < w.End && !('A' <= s.text[i] && s.text[i] <= 'Z' && 'a' <= s.text[i-1] && s.text[i-1] <= 'z') {
+			continue
+		}
+		s.readWord(textnorm.Word{Norm: strings.ToLower(s.text[start:i]), Start: start, End: i})
+		start = i
 	}
 }
 
