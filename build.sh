@@ -21,8 +21,8 @@
 #                       build, then measure the widget in headless Chromium
 #                       (table on stdout, JSON in .cache/bench.json; flags go
 #                       to internal/benchmark/cmd/bench: -runs N, -out FILE,
-#                       -pages demo,S,L) and the engine with go test -bench
-#                       (.cache/bench-engine.txt)
+#                       -pages demo,S,L,CLEF, -clef DIR) and the engine with
+#                       go test -bench (.cache/bench-engine.txt)
 #
 # Needs Go; `test` also needs apt-get (or Chromium on PATH) the first time.
 set -euo pipefail
@@ -261,7 +261,7 @@ bench() {
 	go run ./internal/benchmark/cmd/bench -root . "$@" || die "the browser benchmark failed"
 	step "engine benchmarks (go test -bench)"
 	mkdir -p .cache
-	go test -run='^$' -bench=. -benchmem ./internal/match/ | tee .cache/bench-engine.txt ||
+	go test -run='^$' -bench=. -benchmem ./internal/match/ ./internal/eval/ | tee .cache/bench-engine.txt ||
 		die "the engine benchmarks failed"
 }
 

@@ -3,8 +3,12 @@
 package benchmark
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"factcheck/internal/bundle"
 )
 
 func TestStat(t *testing.T) {
@@ -38,8 +42,8 @@ func TestBlocking(t *testing.T) {
 
 func TestArticlePage(t *testing.T) {
 	w := Workload{Name: "T", Words: 10, Statements: 1}
-	paras := []string{`He said “a <b> & c”.`, "Second."}
-	with, without := articlePage(w, paras, true), articlePage(w, paras, false)
+	body := paragraphs([]string{`He said “a <b> & c”.`, "Second."})
+	with, without := articlePage(w, body, true), articlePage(w, body, false)
 	for _, want := range []string{"<p>He said “a &lt;b&gt; &amp; c”.</p>", "<p>Second.</p>", "<article>"} {
 		if !strings.Contains(with, want) || !strings.Contains(without, want) {
 			t.Errorf("the pages lack %q", want)
@@ -51,5 +55,110 @@ func TestArticlePage(t *testing.T) {
 	}
 	if strings.Contains(without, "<script") {
 		t.Errorf("the page without the widget has a script:\n%s", without)
+	}
+}
+
+func TestEmbeddedTweets(t *testing.T) {
+	const open = `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">`
+	for _, c := range []struct{ name, tweet, want string }{
+		{"byline", "Fires are out. pic.twitter.com/x — Center (@CBD) January 14, 2020",
+			open + "Fires are out. pic.twitter.com/x</p>— Center (@CBD) January 14, 2020</blockquote>\n"},
+		{"hyphen, and a dash in the text", "A - b! - Patriot19 (@p19) February 5, 2019",
+			open + "A - b!</p>— Patriot19 (@p19) February 5, 2019</blockquote>\n"},
+		{"no space before the dash, two-digit year", " See https://t.co/D4Q— Trump News (@TN) October 04, 19 ",
+			open + "See https://t.co/D4Q</p>— Trump News (@TN) October 04, 19</blockquote>\n"},
+		{"no byline", "Just <b>text</b> & “quotes”",
+			open + "Just &lt;b&gt;text&lt;/b&gt; &amp; “quotes”</p></blockquote>\n"},
+		{"a name without a handle is text", "Words — Someone January 1, 2020",
+			open + "Words — Someone January 1, 2020</p></blockquote>\n"},
+	} {
+		if got := embeddedTweets([]string{c.tweet}); got != c.want {
+			t.Errorf("%s: embeddedTweets(%q) =\n%s\nwant\n%s", c.name, c.tweet, got, c.want)
+		}
+	}
+}
+
+// TestCLEFSite makes the CLEF page of a small CLEF directory: the bundle
+// tool builds its claims into the cache, and the page embeds the dev
+// tweets.
+func TestCLEFSite(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	files := map[string]string{
+		"verified_claims.docs.tsv": "\tvclaim\ttitle\n0\tSharks swim in the flooded streets.\tDid sharks swim?\n" +
+			"1\t\"The moon is made of \"\"cheese\"\".\"\tMoon cheese\n",
+		"train/tweets.queries.tsv":       "\ttweet_content\n5\tA shark! — Ann (@ann) May 1, 2020\n",
+		"train/tweet-vclaim-pairs.qrels": "5 0 0 1\n",
+		"dev/tweets.queries.tsv":         "\ttweet_content\n7\tSharks swim in the flooded streets <now> — Bo (@bo) May 2, 2020\n8\tCheese moon.\n",
+		"dev/tweet-vclaim-pairs.qrels":   "7 0 0 1\n8 0 1 1\n",
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var log strings.Builder
+	s, err := newSite([]Workload{{Name: "CLEF", CLEF: true}}, dir, cache, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := s.workloads[0]
+	if w.Tweets != 2 || w.Claims != 2 || w.Statements != 0 || w.Words != 15 {
+		t.Errorf("workload = %+v; want 2 tweets of 15 words, 2 claims, no statement", w)
+	}
+	built, err := os.ReadFile(filepath.Join(cache, clefBundleFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.files[bundlePath(w)].body; string(got) != string(built) {
+		t.Errorf("the bundle served is not the one built in the cache")
+	}
+	b, err := bundle.Parse(built)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Claims) != 2 || b.Claims[1].Text != `The moon is made of "cheese".` {
+		t.Errorf("the bundle's claims: %+v", b.Claims)
+	}
+	if !strings.Contains(log.String(), "2 claims") {
+		t.Errorf("the bundle tool's report is not in the log: %q", log.String())
+	}
+	page := string(s.files[pagePath(w, true)].body)
+	for _, want := range []string{
+		`<p lang="en" dir="ltr">Sharks swim in the flooded streets &lt;now&gt;</p>— Bo (@bo) May 2, 2020</blockquote>`,
+		`<p lang="en" dir="ltr">Cheese moon.</p></blockquote>`,
+		`data-statements="/bench/CLEF.jsonld"`,
+		"CLEF (2 tweets, 2 claims)",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the CLEF page lacks %s:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, "A shark!") {
+		t.Errorf("the CLEF page holds a train tweet:\n%s", page)
+	}
+}
+
+// TestWriteTableBadges checks that the table counts each page's badges by
+// verdict.
+func TestWriteTableBadges(t *testing.T) {
+	r := &Report{Runs: 1, Scans: []*ScanResult{{
+		Workload: Workload{Name: "CLEF", CLEF: true, Tweets: 197, Claims: 10_375},
+		Timing:   Timing{Verdicts: map[string]int{"disputed": 42, "verified": 3}},
+	}}}
+	var out strings.Builder
+	if err := r.WriteTable(&out); err != nil {
+		t.Fatal(err)
+	}
+	var line string
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(l, "scan CLEF (197 tweets, 10375 claims) ") && !strings.Contains(l, ".") {
+			line = l
+		}
+	}
+	if got := strings.Fields(line); len(got) < 4 || strings.Join(got[len(got)-4:], " ") != "3 0 0 42" {
+		t.Errorf("the CLEF page's badges row = %q; want verified 3, misquoted 0, misattributed 0, disputed 42\n%s", line, out.String())
 	}
 }

@@ -81,7 +81,7 @@ func (b *browser) close() {
 // probe runs in every document before the page's own scripts: it records
 // long tasks (from the start, buffered) and when the widget's
 // factcheck:done or the hello floor's hello:done event fires, in ms since
-// navigation start.
+// navigation start, with the scan's badges counted by verdict.
 const probe = `(() => {
 	const r = window.__bench = { tasks: [], done: null, error: '' };
 	try {
@@ -92,7 +92,10 @@ const probe = `(() => {
 		r.error = 'no longtask observer: ' + e;
 	}
 	document.addEventListener('factcheck:done', (e) => {
-		if (!r.done) r.done = { at: performance.now(), ms: e.detail.ms, phases: e.detail.phases, annotations: e.detail.annotations.length };
+		if (r.done) return;
+		const verdicts = {};
+		for (const a of e.detail.annotations) verdicts[a.verdict] = (verdicts[a.verdict] || 0) + 1;
+		r.done = { at: performance.now(), ms: e.detail.ms, phases: e.detail.phases, annotations: e.detail.annotations.length, verdicts };
 	});
 	document.addEventListener('hello:done', () => {
 		if (!r.done) r.done = { at: performance.now(), ms: 0, annotations: 0 };
@@ -128,6 +131,7 @@ type load struct {
 		// annotate.
 		Phases      map[string]float64 `json:"phases"`
 		Annotations int                `json:"annotations"`
+		Verdicts    map[string]int     `json:"verdicts"` // annotations by verdict
 	} `json:"done"`
 	Tasks [][2]float64 `json:"tasks"` // long tasks: start, duration (ms)
 	Error string       `json:"error"`

@@ -5,6 +5,7 @@ package benchmark
 import (
 	"fmt"
 	"html"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -14,20 +15,36 @@ import (
 	"factcheck/internal/workload"
 )
 
-// Workload is a generated article checked against a generated bundle.
+// Workload is a page the widget scans and the bundle it scans it with: a
+// generated article and bundle, or (CLEF) real tweets and claims.
 type Workload struct {
 	Name       string `json:"name"`
 	Words      int    `json:"words"`      // about this many words of article
 	Quotes     int    `json:"quotes"`     // about this many quotations in it
 	Statements int    `json:"statements"` // statements in the bundle
 	Claims     int    `json:"claims"`     // claim reviews in the bundle
+	// CLEF: the page is the CLEF-2020 dev tweets and the bundle every
+	// CLEF claim (see clef.go); Words, Claims and Tweets are counted
+	// from the data when the page is made.
+	CLEF   bool `json:"clef,omitempty"`
+	Tweets int  `json:"tweets,omitempty"`
 }
 
 // Workloads are the issue's sizes: S, a long article against a mid-size
-// bundle, and L, a book-length page against a large one.
+// bundle, and L, a book-length page against a large one; and CLEF, real
+// tweets against a real claim list.
 var Workloads = []Workload{
 	{Name: "S", Words: 20_000, Quotes: 500, Statements: 1_000, Claims: 100},
 	{Name: "L", Words: 200_000, Quotes: 5_000, Statements: 10_000, Claims: 1_000},
+	{Name: "CLEF", CLEF: true},
+}
+
+// label names the workload in the table.
+func (w Workload) label() string {
+	if w.CLEF {
+		return fmt.Sprintf("%s (%d tweets, %d claims)", w.Name, w.Tweets, w.Claims)
+	}
+	return fmt.Sprintf("%s (%dk words, %dk statements)", w.Name, w.Words/1000, w.Statements/1000)
 }
 
 // The seeds of the generated work: fixed, so that every run measures the
@@ -37,10 +54,11 @@ const (
 	articleSeed = 2
 )
 
-// site is the generated pages and bundles of the workloads, the hello
-// floor, and the repository (demo, loader, wasm) behind them.
+// site is the workloads' pages and bundles, the hello floor, and the
+// repository (demo, loader, wasm) behind them.
 type site struct {
-	files map[string]file // by URL path
+	files     map[string]file // by URL path
+	workloads []Workload      // as made: the CLEF figures counted
 }
 
 type file struct {
@@ -48,21 +66,32 @@ type file struct {
 	contentType string
 }
 
-// newSite generates the workloads' pages and bundles.
-func newSite(workloads []Workload) (*site, error) {
+// newSite makes the workloads' pages and bundles: it generates them, or
+// for CLEF reads the data in clefDir and builds its bundle into cacheDir.
+func newSite(workloads []Workload, clefDir, cacheDir string, log io.Writer) (*site, error) {
 	s := &site{files: map[string]file{
 		helloPagePath: {[]byte(helloPage), "text/html; charset=utf-8"},
 	}}
 	for _, w := range workloads {
-		data := workload.Bundle(w.Statements, w.Claims, bundleSeed)
-		b, err := bundle.Parse(data)
-		if err != nil {
-			return nil, fmt.Errorf("workload %s: the generated bundle does not parse: %v", w.Name, err)
+		var data []byte
+		var body string
+		if w.CLEF {
+			var err error
+			if data, body, err = clefPage(&w, clefDir, cacheDir, log); err != nil {
+				return nil, fmt.Errorf("workload %s: %v", w.Name, err)
+			}
+		} else {
+			data = workload.Bundle(w.Statements, w.Claims, bundleSeed)
+			b, err := bundle.Parse(data)
+			if err != nil {
+				return nil, fmt.Errorf("workload %s: the generated bundle does not parse: %v", w.Name, err)
+			}
+			body = paragraphs(workload.Article(b, w.Words, w.Quotes, articleSeed))
 		}
-		paras := workload.Article(b, w.Words, w.Quotes, articleSeed)
+		s.workloads = append(s.workloads, w)
 		s.files[bundlePath(w)] = file{data, "application/ld+json"}
-		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, paras, true)), "text/html; charset=utf-8"}
-		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, paras, false)), "text/html; charset=utf-8"}
+		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, body, true)), "text/html; charset=utf-8"}
+		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, body, false)), "text/html; charset=utf-8"}
 	}
 	return s, nil
 }
@@ -78,18 +107,25 @@ func pagePath(w Workload, widget bool) string {
 	return "/bench/" + w.Name + "-plain.html"
 }
 
-// articlePage is a news page around the paragraphs; with widget, the loader
-// comes last, configured with the workload's bundle.
-func articlePage(w Workload, paras []string, widget bool) string {
+// paragraphs is the HTML of paragraphs of text.
+func paragraphs(paras []string) string {
 	var b strings.Builder
-	title := fmt.Sprintf("Workload %s: %d words, %d statements", w.Name, w.Words, w.Statements)
-	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"+
-		"<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<article>\n<h1>%s</h1>\n", title, title)
 	for _, p := range paras {
 		b.WriteString("<p>")
 		b.WriteString(html.EscapeString(p))
 		b.WriteString("</p>\n")
 	}
+	return b.String()
+}
+
+// articlePage is a news page around body (HTML); with widget, the loader
+// comes last, configured with the workload's bundle.
+func articlePage(w Workload, body string, widget bool) string {
+	var b strings.Builder
+	title := html.EscapeString("Workload " + w.label())
+	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"+
+		"<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<article>\n<h1>%s</h1>\n", title, title)
+	b.WriteString(body)
 	b.WriteString("</article>\n")
 	if widget {
 		fmt.Fprintf(&b, "<script src=\"/web/factcheck.js\" defer data-statements=%q data-root=\"article\"></script>\n",

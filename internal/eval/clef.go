@@ -23,6 +23,10 @@ import (
 // DefaultCLEFDir is where the CLEF data is, from the repository root.
 const DefaultCLEFDir = "../shared/data/clef2020-t2"
 
+// CLEFClaimsFile is the claim list in the CLEF data's directory: a TSV
+// (id, vclaim, title) that the bundle tool reads as it is.
+const CLEFClaimsFile = "verified_claims.docs.tsv"
+
 // Claim is one fact-checked claim of the CLEF data.
 type Claim struct {
 	ID       string
@@ -46,7 +50,7 @@ type CLEF struct {
 // LoadCLEF reads the data in dir (see its README.md).
 func LoadCLEF(dir string) (*CLEF, error) {
 	d := &CLEF{Splits: map[string][]Tweet{}}
-	err := readTSV(filepath.Join(dir, "verified_claims.docs.tsv"), 3, func(f []string) {
+	err := readTSV(filepath.Join(dir, CLEFClaimsFile), 3, func(f []string) {
 		d.Claims = append(d.Claims, Claim{ID: f[0], Text: f[1], Headline: f[2]})
 	})
 	if err != nil {

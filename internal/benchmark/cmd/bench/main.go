@@ -4,7 +4,9 @@
 // a table of the figures, their budgets and their floors; it also writes
 // them as JSON. `./build.sh bench` builds the widget and runs it.
 //
-//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L] [-console]
+//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-console]
+//
+// Without -pages it measures every page; CLEF only when its data is there.
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 	"strings"
 
 	"factcheck/internal/benchmark"
+	"factcheck/internal/eval"
 )
 
 func main() {
@@ -27,19 +30,45 @@ func main() {
 	web := flag.String("web", "", "serve the widget's files from this directory instead of ROOT/web (to compare builds)")
 	runs := flag.Int("runs", 5, "page loads per figure, each in a fresh browser profile")
 	out := flag.String("out", ".cache/bench.json", "write the figures as JSON to this file")
-	pages := flag.String("pages", "demo,S,L", "what to measure: demo and the workloads' names")
+	pages := flag.String("pages", "", "what to measure: demo and the workloads' names (default: all; CLEF when its data is there)")
+	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: ROOT/"+eval.DefaultCLEFDir+")")
 	console := flag.Bool("console", false, "print the pages' console messages")
 	flag.Parse()
-	if err := run(*root, *web, *runs, *out, strings.Split(*pages, ","), *console); err != nil {
+	if *clef == "" {
+		*clef = filepath.Join(*root, eval.DefaultCLEFDir)
+	}
+	var list []string
+	if *pages == "" {
+		list = allPages(*clef)
+	} else {
+		list = strings.Split(*pages, ",")
+	}
+	if err := run(*root, *web, *clef, *runs, *out, list, *console); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(root, web string, runs int, out string, pages []string, console bool) error {
+// allPages is every page, leaving out CLEF (and saying so) when its data
+// is not in clef.
+func allPages(clef string) []string {
+	pages := []string{"demo"}
+	for _, w := range benchmark.Workloads {
+		if w.CLEF {
+			if _, err := os.Stat(clef); err != nil {
+				fmt.Fprintf(os.Stderr, "bench: leaving out the %s page: no CLEF data (%v); see -clef\n", w.Name, err)
+				continue
+			}
+		}
+		pages = append(pages, w.Name)
+	}
+	return pages
+}
+
+func run(root, web, clef string, runs int, out string, pages []string, console bool) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, Log: os.Stderr}
+	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, Log: os.Stderr}
 	if console {
 		cfg.Console = os.Stderr
 	}
