@@ -343,8 +343,17 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 				continue
 			}
 			al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
-			exact := al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1
-			if exact && s.context(ce, p.Para, al.equal) {
+			// One word changed in five or more, when two of the words
+			// kept are uncommon ("residing in the United States" is not
+			// "…causes of death in the United States…").
+			near := len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1 && s.rareEqual(al, ids) >= 2
+			// Only the claim's own words, unaltered, may lean on the
+			// article's names rather than the paragraph's.
+			run := 0
+			if al.dist == 0 {
+				run = al.equal
+			}
+			if (al.dist == 0 || near) && s.context(ce, p.Para, run) {
 				sc := scored{claim: c.claim, score: float64(al.equal) / float64(len(ids)+al.dist)}
 				s.addDisputed(p.Span, p.Span, sc, false)
 				return

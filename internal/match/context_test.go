@@ -54,4 +54,14 @@ func TestClaimBadInput(t *testing.T) {
 		{"Ukraine said it was said", 0, ""},
 		{"the harbour tunnel was closed by the mayor", Disputed, "#a"},
 	})
+	// One word changed in a quote whose other words are common words and
+	// a name: not the claim.
+	us, err := bundle.Parse([]byte(`{"@context":"https://schema.org","@graph":[
+	 {"@type":"ClaimReview","@id":"#us","claimReviewed":"Most migrants residing in the United States send money home.","reviewRating":"False"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, New(us), "Migrants in the United States face new rules.\nThe rules apply to everyone “living in the United States”, officials said.", []expect{
+		{"living in the United States", 0, ""},
+	})
 }
