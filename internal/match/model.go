@@ -20,5 +20,5 @@ var claimModel = Model{
 		0.6440193871843628,   // best
 		0.5751571609872399,   // predicate
 	},
-	Threshold: 0.8777409252118307,
+	Threshold: 0.8127503474112479,
 }
