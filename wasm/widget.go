@@ -204,6 +204,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	detail.Set("annotations", w.annotations)
 	detail.Set("ms", clock.total())
 	detail.Set("phases", clock.js())
+	detail.Set("root", el)
 	dispatch("factcheck:done", detail)
 	return w.annotations, nil
 }

@@ -1,0 +1,392 @@
+//go:build !js
+
+// Package realpages measures the built widget on real saved article pages:
+// Mozilla Readability's test corpus, where each page's expected.html is the
+// article text Readability extracts. It tells whether the widget reads the
+// article (the root it picks holds the article's words) and badges nothing
+// on pages that quote none of the default bundle's officials.
+//
+// Each page is served from a local server with the widget's loader tag
+// appended, as a publisher would add it, and loaded in headless Chromium
+// with the default bundle. Every request to another host is failed at once
+// (the saved pages' hosts are not reachable here, and waiting for them
+// would only slow the load). The pages' own scripts do not run: the page is
+// served with a Content Security Policy that allows only the widget's
+// scripts. expected.html is what Readability makes of the page's static
+// markup, without running its scripts, so the widget reads the same DOM;
+// and no page script can change the page under the widget or throw, so
+// every uncaught exception is the widget's. A page whose own policy (a
+// <meta http-equiv> CSP) forbids WebAssembly keeps the widget out, as it
+// would in a reader's browser; it counts as an error.
+//
+// Run needs the built widget (./build.sh build).
+package realpages
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"factcheck/internal/devserver"
+	"factcheck/internal/headless"
+)
+
+// Page is what the widget did on one page.
+type Page struct {
+	Name   string
+	Badges int // annotations of the first scan
+	// Coverage is the share of expected.html's words that the text the
+	// widget read holds, both as multisets of normalised words (see
+	// words); Precision the share of the words read that expected.html
+	// holds: how little else (navigation, teasers, comments) was read.
+	Coverage, Precision float64
+	// Err says why the page could not be measured: the loader's notice,
+	// a timeout.
+	Err string
+	// Thrown are the widget's uncaught exceptions and unhandled
+	// rejections on the page (the page's own scripts do not run).
+	Thrown []string
+}
+
+// Report is the figures of a whole run.
+type Report struct {
+	Pages  []Page // in the order of their names
+	Badges int    // on all pages
+	RootOK int    // pages without Err whose Coverage is at least OKCoverage
+	N      int    // pages
+}
+
+// OKCoverage is the coverage at which the widget has read a page's article.
+const OKCoverage = 0.95
+
+const (
+	// tabs is how many pages load at once: two cores are kept busy
+	// while a third page waits for the network.
+	tabs = 3
+	// pageTimeout bounds one page, from navigation to its figures.
+	pageTimeout = 30 * time.Second
+)
+
+// Run loads every page of dataDir (each folder holding source.html and
+// expected.html) with the widget built in repoRoot/web and measures it.
+// The error is for what keeps the whole run from starting: no pages, no
+// Chromium, no built widget; a page that fails has Err.
+func Run(ctx context.Context, repoRoot, dataDir string) (Report, error) {
+	names, err := pageNames(dataDir)
+	if err != nil {
+		return Report{}, err
+	}
+	if _, err := os.Stat(filepath.Join(repoRoot, "web", "factcheck.wasm")); err != nil {
+		return Report{}, fmt.Errorf("the widget is not built (run ./build.sh build): %v", err)
+	}
+	widget, err := devserver.Handler(repoRoot)
+	if err != nil {
+		return Report{}, err
+	}
+	srv := httptest.NewServer(handler(widget, dataDir))
+	defer srv.Close()
+	b, err := startBrowser(ctx)
+	if err != nil {
+		return Report{}, err
+	}
+	defer b.close()
+
+	rep := Report{Pages: make([]Page, len(names)), N: len(names)}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var tabErr error
+	var once sync.Once
+	for range min(tabs, len(names)) {
+		wg.Go(func() {
+			t, err := b.newTab(srv.URL)
+			if err != nil {
+				once.Do(func() { tabErr = err })
+				for range jobs { // leave the pages to the other tabs
+				}
+				return
+			}
+			defer t.close()
+			for i := range jobs {
+				rep.Pages[i] = t.measure(dataDir, names[i])
+			}
+		})
+	}
+	for i := range names {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if tabErr != nil {
+		return Report{}, tabErr
+	}
+	for _, p := range rep.Pages {
+		rep.Badges += p.Badges
+		if p.Err == "" && p.Coverage >= OKCoverage {
+			rep.RootOK++
+		}
+	}
+	return rep, nil
+}
+
+// pageNames lists the folders of dir that hold a page, sorted.
+func pageNames(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, e.Name(), "expected.html")); err == nil {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil, errors.New("realpages: no pages (folders with source.html and expected.html) in " + dir)
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// pagePolicy lets only the widget's scripts run: the page's inline scripts
+// and event handlers do not.
+const pagePolicy = "script-src 'self' 'wasm-unsafe-eval'"
+
+// handler serves the widget's files under /web/ and each page's
+// source.html, with the loader tag after it, under /pages/NAME/.
+func handler(widget http.Handler, dataDir string) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/web/", widget)
+	mux.HandleFunc("/pages/{name}/", func(w http.ResponseWriter, r *http.Request) {
+		name := r.PathValue("name")
+		if r.URL.Path != "/pages/"+name+"/" || !filepath.IsLocal(name) {
+			http.NotFound(w, r)
+			return
+		}
+		src, err := os.ReadFile(filepath.Join(dataDir, name, "source.html"))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		// No charset: the page's own <meta charset> or the browser's
+		// sniffing decides, as when the page was saved.
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Content-Security-Policy", pagePolicy)
+		w.Write(src)
+		// After </html>, the parser puts the tag at the end of the body.
+		fmt.Fprintf(w, "\n<script src=\"%s/web/factcheck.js\" defer></script>\n", origin(r))
+	})
+	return mux
+}
+
+// origin is the server's origin as the request names it.
+func origin(r *http.Request) string { return "http://" + r.Host }
+
+// browser is one headless Chromium with a fresh profile.
+type browser struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	dir    string
+}
+
+func startBrowser(parent context.Context) (*browser, error) {
+	path, err := headless.Path()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "factcheck-realpages-")
+	if err != nil {
+		return nil, err
+	}
+	opts := headless.Options(path, dir)
+	if os.Getenv("HRR") != "" {
+		opts = append(opts, chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"))
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	b := &browser{ctx: ctx, dir: dir, cancel: func() { cancelCtx(); cancelAlloc() }}
+	if err := chromedp.Do(ctx); err != nil {
+		b.close()
+		return nil, fmt.Errorf("starting Chromium: %v", err)
+	}
+	return b, nil
+}
+
+func (b *browser) close() {
+	b.cancel()
+	os.RemoveAll(b.dir)
+}
+
+// tab is a browser tab that loads pages from the server at origin.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	origin string
+
+	mu     sync.Mutex
+	thrown []string // the uncaught exceptions of the current page
+}
+
+func (b *browser) newTab(origin string) (*tab, error) {
+	t := &tab{origin: origin}
+	t.ctx, t.cancel = chromedp.NewContext(b.ctx, chromedp.WithListener(t.listen))
+	err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		// Every request pauses until listen lets it go on or fails it.
+		if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+		return err
+	}))
+	if err != nil {
+		t.cancel()
+		return nil, fmt.Errorf("opening a tab: %v", err)
+	}
+	return t, nil
+}
+
+func (t *tab) close() { t.cancel() }
+
+// listen runs in the tab's event loop: it must not wait for the browser,
+// so it answers paused requests from another goroutine.
+func (t *tab) listen(ev any) {
+	switch ev := ev.(type) {
+	case *fetch.EventRequestPaused:
+		local := strings.HasPrefix(ev.Request.URL, t.origin+"/")
+		go func() {
+			// An error here means the tab is closing.
+			if local {
+				chromedp.Call(t.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+			} else {
+				chromedp.Call(t.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID,
+					ErrorReason: network.ErrorReasonBlockedByClient})
+			}
+		}()
+	case *runtime.EventConsoleAPICalled:
+		if len(ev.Args) > 0 && string(ev.Args[0].Value) == `"TIMING"` {
+			var b strings.Builder
+			for _, a := range ev.Args {
+				b.WriteString(string(a.Value) + " ")
+			}
+			fmt.Println(b.String())
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		text := d.Text
+		if d.Exception != nil {
+			text += " " + d.Exception.Description
+		}
+		t.mu.Lock()
+		t.thrown = append(t.thrown, text)
+		t.mu.Unlock()
+	}
+}
+
+// recorder runs in every document before anything else. It keeps the
+// badges of the first factcheck:done and the text of the root the widget
+// scanned, taken at once, before the page can change, as the widget's
+// reader (internal/page.Read) takes it: the text nodes, without what it
+// skips. textOf puts a space between text nodes, on both sides of the
+// comparison, so that words split by markup split alike in expected.html.
+const recorder = `(() => {
+	const skip = 'script, style, noscript, template, textarea, input, select, option, datalist, button, ' +
+		'svg, iframe, object, canvas, video, audio, [hidden]:not([hidden="until-found" i]), ' +
+		'[contenteditable]:not([contenteditable="false" i]), [data-factcheck-ui]:not(factcheck-mark)';
+	const textOf = (root) => {
+		const parts = [];
+		const tw = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (n) =>
+			n.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT :
+			n.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP);
+		for (let n = tw.nextNode(); n; n = tw.nextNode()) parts.push(n.data);
+		return parts.join(' ');
+	};
+	const r = window.__realpages = { done: null, textOf };
+	document.addEventListener('factcheck:done', (e) => {
+		if (!r.done) r.done = { at: performance.now(), badges: e.detail.annotations.length, read: e.detail.root ? textOf(e.detail.root) : '' };
+	});
+})();`
+
+// awaitDone is a function of expected.html's markup that waits for the
+// first factcheck:done and resolves to the recorder's figures and the
+// text of expected.html, as JSON, or rejects with the loader's notice.
+const awaitDone = `(expected) => new Promise((resolve, reject) => {
+	const r = window.__realpages;
+	const check = () => {
+		if (r.done) {
+			const nt = performance.getEntriesByType('navigation')[0];
+			console.log('TIMING', location.pathname, 'dcl', Math.round(nt.domContentLoadedEventEnd), 'load', Math.round(nt.loadEventEnd), 'done', Math.round(r.done.at), 'now', Math.round(performance.now()), 'res', performance.getEntriesByType('resource').length);
+			const doc = new DOMParser().parseFromString(expected, 'text/html');
+			resolve(JSON.stringify({ ...r.done, expected: r.textOf(doc.body) }));
+			return;
+		}
+		const n = document.querySelector('factcheck-notice');
+		if (n && n.shadowRoot && n.shadowRoot.textContent.trim()) {
+			reject(new Error('the loader showed a notice: ' + n.shadowRoot.textContent.trim()));
+			return;
+		}
+		setTimeout(check, 50);
+	};
+	check();
+})`
+
+// measure loads one page and returns its figures.
+func (t *tab) measure(dataDir, name string) Page {
+	p := Page{Name: name}
+	expected, err := os.ReadFile(filepath.Join(dataDir, name, "expected.html"))
+	if err != nil {
+		p.Err = err.Error()
+		return p
+	}
+	arg, _ := json.Marshal(string(expected))
+	t.mu.Lock()
+	t.thrown = nil
+	t.mu.Unlock()
+
+	ctx, cancel := context.WithTimeout(t.ctx, pageTimeout)
+	defer cancel()
+	var got struct {
+		Badges   int    `json:"badges"`
+		Read     string `json:"read"`
+		Expected string `json:"expected"`
+	}
+	t0 := time.Now()
+	err = chromedp.Do(ctx, chromedp.Navigate(t.origin+"/pages/"+name+"/"))
+	fmt.Println("DEBUG nav", name, time.Since(t0))
+	defer func() { fmt.Println("DEBUG all", name, time.Since(t0)) }()
+	if err == nil {
+		var raw string
+		raw, err = chromedp.Run(ctx, chromedp.Evaluate[string]("("+awaitDone+")("+string(arg)+")", chromedp.EvalAwaitPromise))
+		if err == nil {
+			err = json.Unmarshal([]byte(raw), &got)
+		}
+	}
+	t.mu.Lock()
+	thrown := slices.Clone(t.thrown)
+	t.mu.Unlock()
+	if err != nil {
+		p.Err = err.Error()
+	}
+	p.Thrown = thrown
+	p.Badges = got.Badges
+	p.Coverage, p.Precision = overlap(words(got.Expected), words(got.Read))
+	return p
+}
