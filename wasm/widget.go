@@ -166,7 +166,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 		return js.Undefined(), err
 	}
 	clock.lap("bundle")
-	el, err := w.root(root)
+	el, err := w.root(root, pause)
 	if err != nil {
 		return js.Undefined(), err
 	}
@@ -292,14 +292,14 @@ func (w *widget) annotate(text *page.Text, items []ui.Item, pause func()) js.Val
 
 // root resolves the article root: an element or selector given to scan(),
 // else the configured selector, else the page's best guess.
-func (w *widget) root(arg js.Value) (js.Value, error) {
+func (w *widget) root(arg js.Value, pause func()) (js.Value, error) {
 	switch {
 	case arg.Type() == js.TypeObject && arg.Get("nodeType").Type() == js.TypeNumber:
 		return arg, nil
 	case arg.Type() == js.TypeString:
-		return page.Root(w.doc, arg.String())
+		return page.Root(w.doc, arg.String(), pause)
 	case arg.Type() == js.TypeUndefined || arg.Type() == js.TypeNull:
-		return page.Root(w.doc, w.cfg.root)
+		return page.Root(w.doc, w.cfg.root, pause)
 	}
 	return js.Undefined(), errors.New("scan(root): root must be an element or a CSS selector")
 }

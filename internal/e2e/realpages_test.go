@@ -47,7 +47,7 @@ func TestRealPages(t *testing.T) {
 		if p.Err != "" {
 			t.Logf("%s: %s", p.Name, p.Err)
 		} else if p.Coverage < realpages.OKCoverage {
-			t.Logf("%s: coverage %.3f, precision %.3f", p.Name, p.Coverage, p.Precision)
+			t.Logf("%s: coverage %.3f, precision %.3f, root %.80s", p.Name, p.Coverage, p.Precision, p.Root)
 		}
 	}
 	if share := float64(rep.RootOK) / float64(rep.N); share < minRootOK {

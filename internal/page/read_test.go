@@ -215,7 +215,7 @@ func TestBodyOffset(t *testing.T) {
 	setBody(t, `<header>Site 😀 <script>var x = "<p>fake</p>";</script>nav<button>Menu</button></header>`+
 		`<article id="a"><h1>Title “quoted” 👍🏽</h1><p>First <b>bold</b> words.</p><style>.a { color: red }</style>`+
 		`<p>Second 🇺🇦 <a href="#x">passage</a> here<textarea>typed</textarea> and more.</p><p id="last">Last one.</p></article><footer>foot</footer>`)
-	root, err := Root(document, "")
+	root, err := Root(document, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func article() string {
 
 func BenchmarkRead(b *testing.B) {
 	setBody(b, article())
-	root, err := Root(document, "")
+	root, err := Root(document, "", nil)
 	if err != nil {
 		b.Fatal(err)
 	}

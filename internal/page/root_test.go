@@ -26,7 +26,7 @@ func TestRoot(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			setBody(t, tt.html)
-			root, err := Root(document, tt.selector)
+			root, err := Root(document, tt.selector, nil)
 			if tt.wantErr {
 				if err == nil {
 					t.Fatalf("Root(%q) = %v, want an error", tt.selector, root)

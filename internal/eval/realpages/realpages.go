@@ -49,7 +49,8 @@ import (
 // Page is what the widget did on one page.
 type Page struct {
 	Name   string
-	Badges int // annotations of the first scan
+	Root   string // the element the widget scanned, as tag#id.class
+	Badges int    // annotations of the first scan
 	// Coverage is the share of expected.html's words that the text the
 	// widget read holds, both as multisets of normalised words (see
 	// words); Precision the share of the words read that expected.html
@@ -185,9 +186,9 @@ func handler(widget http.Handler, dataDir string) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		// No charset: the page's own <meta charset> or the browser's
-		// sniffing decides, as when the page was saved.
-		w.Header().Set("Content-Type", "text/html")
+		// The pages were saved in UTF-8, whatever their <meta charset>
+		// says (qq's says gb2312); the header wins over it.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("Content-Security-Policy", pagePolicy)
 		w.Write(src)
@@ -216,11 +217,7 @@ func startBrowser(parent context.Context) (*browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := headless.Options(path, dir)
-	if os.Getenv("HRR") != "" {
-		opts = append(opts, chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"))
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, headless.Options(path, dir)...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	b := &browser{ctx: ctx, dir: dir, cancel: func() { cancelCtx(); cancelAlloc() }}
 	if err := chromedp.Do(ctx); err != nil {
@@ -281,14 +278,6 @@ func (t *tab) listen(ev any) {
 					ErrorReason: network.ErrorReasonBlockedByClient})
 			}
 		}()
-	case *runtime.EventConsoleAPICalled:
-		if len(ev.Args) > 0 && string(ev.Args[0].Value) == `"TIMING"` {
-			var b strings.Builder
-			for _, a := range ev.Args {
-				b.WriteString(string(a.Value) + " ")
-			}
-			fmt.Println(b.String())
-		}
 	case *runtime.EventExceptionThrown:
 		d := ev.ExceptionDetails
 		text := d.Text
@@ -321,7 +310,9 @@ const recorder = `(() => {
 	};
 	const r = window.__realpages = { done: null, textOf };
 	document.addEventListener('factcheck:done', (e) => {
-		if (!r.done) r.done = { at: performance.now(), badges: e.detail.annotations.length, read: e.detail.root ? textOf(e.detail.root) : '' };
+		const root = e.detail.root;
+		if (!r.done) r.done = { badges: e.detail.annotations.length, read: root ? textOf(root) : '',
+			root: root ? root.localName + (root.id ? '#' + root.id : '') + [...root.classList].map((c) => '.' + c).join('') : '' };
 	});
 })();`
 
@@ -332,8 +323,6 @@ const awaitDone = `(expected) => new Promise((resolve, reject) => {
 	const r = window.__realpages;
 	const check = () => {
 		if (r.done) {
-			const nt = performance.getEntriesByType('navigation')[0];
-			console.log('TIMING', location.pathname, 'dcl', Math.round(nt.domContentLoadedEventEnd), 'load', Math.round(nt.loadEventEnd), 'done', Math.round(r.done.at), 'now', Math.round(performance.now()), 'res', performance.getEntriesByType('resource').length);
 			const doc = new DOMParser().parseFromString(expected, 'text/html');
 			resolve(JSON.stringify({ ...r.done, expected: r.textOf(doc.body) }));
 			return;
@@ -365,13 +354,11 @@ func (t *tab) measure(dataDir, name string) Page {
 	defer cancel()
 	var got struct {
 		Badges   int    `json:"badges"`
+		Root     string `json:"root"`
 		Read     string `json:"read"`
 		Expected string `json:"expected"`
 	}
-	t0 := time.Now()
 	err = chromedp.Do(ctx, chromedp.Navigate(t.origin+"/pages/"+name+"/"))
-	fmt.Println("DEBUG nav", name, time.Since(t0))
-	defer func() { fmt.Println("DEBUG all", name, time.Since(t0)) }()
 	if err == nil {
 		var raw string
 		raw, err = chromedp.Run(ctx, chromedp.Evaluate[string]("("+awaitDone+")("+string(arg)+")", chromedp.EvalAwaitPromise))
@@ -386,7 +373,7 @@ func (t *tab) measure(dataDir, name string) Page {
 		p.Err = err.Error()
 	}
 	p.Thrown = thrown
-	p.Badges = got.Badges
+	p.Badges, p.Root = got.Badges, got.Root
 	p.Coverage, p.Precision = overlap(words(got.Expected), words(got.Read))
 	return p
 }
