@@ -4,8 +4,17 @@
 #   ./build.sh [build]  build web/factcheck.wasm, copy web/wasm_exec.js, write
 #                       .gz/.br variants, print sizes and SRI hashes
 #   ./build.sh serve    build, then serve the repository on 127.0.0.1:${PORT:-8080}
+#   ./build.sh compress FILE...
+#                       write the .gz/.br variants of files, as the build does
+#                       (the dev server's test runs it)
+#   ./build.sh bundle COMMAND ARGS...
+#                       the publisher's bundle tool (validate, build, stats),
+#                       internal/bundletool/cmd/factcheck, run where you are
 #   ./build.sh test     install what the tests need (Chromium, wasmbrowsertest),
 #                       then gofmt, vet, unit, browser, fuzz and end-to-end tests
+#   ./build.sh eval     print how accurate the engine is (claims, quotes,
+#                       shapes; figures in .cache/eval.json) and check them
+#                       against internal/eval/floors.json
 #   ./build.sh fuzz     run every fuzz target for ${FUZZTIME:-10m} (or a count:
 #                       FUZZTIME=1000000x)
 #   ./build.sh bench [flags]
@@ -18,6 +27,8 @@
 # Needs Go; `test` also needs apt-get (or Chromium on PATH) the first time.
 set -euo pipefail
 
+# The bundle tool reads and writes files named relative to where it was run.
+caller_dir=$PWD
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 die() {
@@ -46,14 +57,18 @@ build() {
 	report
 }
 
-# compress writes .gz and, when brotli is installed, .br next to each file.
+# compress writes .gz and, when brotli is installed, .br next to each file,
+# with the file's own modification time: brotli would give the .br that time
+# cut to the second, which looks older than the file.
 compress() {
 	local f
 	command -v brotli >/dev/null || echo "build.sh: brotli is not installed; skipping .br files" >&2
 	for f; do
 		gzip -9 -k -f -n "$f"
+		touch -r "$f" "$f.gz"
 		if command -v brotli >/dev/null; then
 			brotli -f -q 11 -o "$f.br" "$f"
+			touch -r "$f" "$f.br"
 		else
 			rm -f "$f.br"
 		fi
@@ -221,11 +236,20 @@ run_tests() {
 	# exceeded" and no failing input (go.dev/issue/75804).
 	fuzz 30000x
 
+	evaluate
+
 	build
 	step "end-to-end tests"
 	go test ./internal/e2e/ -count=1 || die "end-to-end tests failed"
 
 	printf '\nbuild.sh: all checks passed\n'
+}
+
+# evaluate prints the engine's accuracy and fails below the committed floors.
+evaluate() {
+	step "accuracy (internal/eval; floors in internal/eval/floors.json)"
+	go run ./internal/eval/cmd/eval -floors internal/eval/floors.json ||
+		die "an accuracy figure is below its floor (see above)"
 }
 
 # bench measures the widget; it is never part of test: speed is reported,
@@ -241,14 +265,35 @@ bench() {
 		die "the engine benchmarks failed"
 }
 
+# bundle_tool runs the publisher's bundle tool (internal/bundletool) in the
+# directory build.sh was run from. It is built first, as go run would, but
+# go run would run it in the repository.
+bundle_tool() {
+	mkdir -p .cache
+	go build -o .cache/factcheck ./internal/bundletool/cmd/factcheck ||
+		die "the bundle tool does not build (see above)"
+	cd "$caller_dir"
+	exec "$OLDPWD/.cache/factcheck" "$@"
+}
+
 case "${1:-build}" in
 build) build ;;
+bundle)
+	shift
+	bundle_tool "$@"
+	;;
+compress)
+	shift
+	(($#)) || die "compress needs files"
+	compress "$@"
+	;;
 bench)
 	shift
 	bench "$@"
 	;;
 serve) serve ;;
 test) run_tests ;;
+eval) evaluate ;;
 fuzz) fuzz "${FUZZTIME:-10m}" ;;
-*) die "unknown command '$1'; use build, serve, test, fuzz or bench" ;;
+*) die "unknown command '$1'; use build, serve, test, eval, fuzz, bench, bundle or compress" ;;
 esac

@@ -36,6 +36,6 @@ func main() {
 	w.y.turn = w.watch.turn
 	host.Call("attach", w.api())
 	dispatch("factcheck:ready", js.Null())
-	w.scanAsync(js.Undefined())
+	go w.scanUnasked(js.Undefined())
 	select {} // keep the callbacks alive
 }

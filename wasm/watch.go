@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"strings"
 	"sync"
 	"syscall/js"
@@ -346,7 +345,7 @@ const popoverPoll = 500 * time.Millisecond
 // autoScan is the watcher's scan of generation gen. A root that cannot be
 // found (the page went to a view without its article) takes the widget
 // off the page and waits for the next change; other errors are shown and
-// stop the watching, as a scan() would.
+// stop the watching (see scanUnasked).
 func (w *widget) autoScan(gen uint64) {
 	// A scan replaces the badges, and with them a popover the reader is
 	// reading (a live blog's ticking clock would close it every few
@@ -373,10 +372,7 @@ func (w *widget) autoScan(gen uint64) {
 		return
 	}
 	w.mu.Unlock()
-	if _, err := w.scan(arg); err != nil && !errors.Is(err, errStopped) {
-		w.watch.stop()
-		w.host.Call("notice", err.Error(), "error")
-	}
+	w.scanUnasked(arg)
 }
 
 // reset removes the widget from the page and stops watching, as clear()

@@ -55,7 +55,7 @@ func readConfig(v js.Value) config {
 		}
 	}
 	if len(c.verdicts) == 0 {
-		for _, v := range []match.Verdict{match.Verified, match.Misquoted, match.Disputed} {
+		for _, v := range []match.Verdict{match.Verified, match.Misquoted, match.Misattributed, match.Disputed} {
 			c.verdicts[v.String()] = true
 		}
 	}
@@ -129,13 +129,31 @@ func (w *widget) scanAsync(root js.Value) js.Value {
 			return
 		}
 		if err != nil {
-			w.host.Call("notice", err.Error(), "error")
+			w.report(err)
 			reject.Invoke(js.Global().Get("Error").New("factcheck: " + err.Error()))
 			return
 		}
 		resolve.Invoke(anns)
 	}()
 	return promise
+}
+
+// scanUnasked runs a scan that no caller of FactCheck.scan() waits for:
+// the first one, and the watcher's. Its failure is reported and stops
+// the watching, and goes no further: with no caller to catch it, a
+// rejected promise would be an unhandled rejection, which sites count in
+// their error monitoring.
+func (w *widget) scanUnasked(root js.Value) {
+	if _, err := w.scan(root); err != nil && !errors.Is(err, errStopped) {
+		w.watch.stop()
+		w.report(err)
+	}
+}
+
+// report tells the reader why a scan failed, in the loader's notice,
+// which also logs it with console.error.
+func (w *widget) report(err error) {
+	w.host.Call("notice", err.Error(), "error")
 }
 
 // scan runs one whole scan; a panic anywhere below is turned into an

@@ -19,7 +19,7 @@
   'use strict';
 
   var VERSION = '0.1.0';
-  var VERDICTS = ['verified', 'misquoted', 'disputed'];
+  var VERDICTS = ['verified', 'misquoted', 'misattributed', 'disputed'];
   var CSP_MESSAGE = "This page's Content Security Policy blocks WebAssembly; " +
     "the fact-check widget needs script-src 'wasm-unsafe-eval'.";
   var NOTICE_CSS = [

@@ -34,6 +34,8 @@ type Body struct {
 	Official  string     `json:"official,omitempty"` // the part of the statement the passage matches
 	Claim     *Claim     `json:"claim,omitempty"`
 	Diff      []DiffWord `json:"diff,omitempty"`
+	// AttributedTo is who the page gives a misattributed passage to.
+	AttributedTo string `json:"attributedTo,omitempty"`
 }
 
 // Statement is an official statement as the annotation shows it.
@@ -104,11 +106,12 @@ func New(f match.Finding, n int, text, source string, start, end func(int) int) 
 		Verdict:    f.Verdict.String(),
 		Score:      f.Score,
 		Body: Body{
-			Type:      "TextualBody",
-			Purpose:   "assessing",
-			Statement: statement(f.Statement),
-			Official:  f.Official,
-			Claim:     claim(f.Claim),
+			Type:         "TextualBody",
+			Purpose:      "assessing",
+			Statement:    statement(f.Statement),
+			Official:     f.Official,
+			Claim:        claim(f.Claim),
+			AttributedTo: f.AttributedTo,
 		},
 		Target: Target{Source: source, Selector: []any{
 			TextQuoteSelector{
@@ -131,6 +134,8 @@ func summary(f match.Finding) string {
 	switch {
 	case f.Verdict == match.Disputed && f.Claim != nil:
 		return f.Claim.Rating + ": " + f.Claim.Text
+	case f.Verdict == match.Misattributed && f.Statement != nil:
+		return "Misattributed: " + f.Statement.Speaker.Name + ", " + f.Statement.Date + ", not " + f.AttributedTo
 	case f.Statement != nil:
 		return label(f.Verdict) + ": " + f.Statement.Speaker.Name + ", " + f.Statement.Date
 	}

@@ -40,6 +40,11 @@ func TestNew(t *testing.T) {
 			return match.Finding{Start: s, End: e, Verdict: match.Misquoted, Score: 0.8, Statement: st,
 				Diff: []match.DiffWord{{Op: match.Delete, Text: "a"}, {Op: match.Insert, Text: "the"}, {Op: match.Equal, Text: "call"}}}
 		}(), "misquoted", "Misquoted: Emily Horne, 2022-01-27", "the call"},
+		{"misattributed", func() match.Finding {
+			s, e := quote("distinct possibility")
+			return match.Finding{Start: s, End: e, Verdict: match.Misattributed, Score: 1, Statement: st,
+				Official: "distinct possibility", AttributedTo: "Zelensky’s aide"}
+		}(), "misattributed", "Misattributed: Emily Horne, 2022-01-27, not Zelensky’s aide", "distinct possibility"},
 	}
 	for n, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,6 +78,10 @@ func TestNew(t *testing.T) {
 			}
 			if tc.f.Verdict == match.Misquoted && len(body["diff"].([]any)) != 3 {
 				t.Errorf("diff %v", body["diff"])
+			}
+			if to, ok := body["attributedTo"]; tc.f.Verdict == match.Misattributed && (to != tc.f.AttributedTo ||
+				body["statement"].(map[string]any)["speaker"] != "Emily Horne") || tc.f.Verdict != match.Misattributed && ok {
+				t.Errorf("attributedTo %v, statement %v", to, body["statement"])
 			}
 		})
 	}

@@ -65,6 +65,7 @@ func (b *Body) encode(e *jsontree.Encoder) {
 		}
 		e.EndArray()
 	}
+	e.OptField("attributedTo", b.AttributedTo)
 	e.EndObject()
 }
 

@@ -49,14 +49,17 @@ func fieldErr(field, msg string, args ...any) *Error {
 
 // errorAt returns an error located at byte offset off of data.
 func errorAt(data []byte, off int, msg string, args ...any) *Error {
+	line, column := Position(data, off)
+	return &Error{Line: line, Column: column, Msg: format(msg, args...)}
+}
+
+// Position returns the line and column (1-based, the column in characters)
+// of byte offset off of data, as Error gives them.
+func Position(data []byte, off int) (line, column int) {
 	off = min(max(off, 0), len(data))
 	before := data[:off]
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return &Error{
-		Line:   bytes.Count(before, []byte{'\n'}) + 1,
-		Column: utf8.RuneCount(before[lineStart:]) + 1,
-		Msg:    format(msg, args...),
-	}
+	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[lineStart:]) + 1
 }
 
 // kind names the JSON type of a decoded value, for messages.

@@ -8,11 +8,15 @@ import (
 // address. web/bookmarklet.html builds the same code in the browser, and the
 // end-to-end tests check that the two agree.
 //
-// If the widget is on the page already it re-scans; otherwise it appends a
-// script for the loader, through a Trusted Types policy where the page
-// enforces them (a page that forbids the policy still gets the attempt).
+// If the widget is on the page already it re-scans; a failed scan shows
+// its own notice and logs the error, and the bookmarklet catches the
+// rejection, which would otherwise land in the site's error monitoring.
+// Otherwise (or when window.FactCheck is another script's, which the
+// loader reports) it appends a script for the loader, through a Trusted
+// Types policy where the page enforces them (a page that forbids the
+// policy still gets the attempt).
 const bookmarkletCode = `(function(){` +
-	`var F=window.FactCheck;if(F){F.scan();return}` +
+	`var F=window.FactCheck;if(F&&F._host){F.scan().catch(function(){});return}` +
 	`var u="@SRC@",s=document.createElement("script");` +
 	`try{if(window.trustedTypes)u=trustedTypes.createPolicy("factcheck-bookmarklet",{createScriptURL:function(x){return x}}).createScriptURL(u)}catch(e){}` +
 	`s.src=u;s.setAttribute("data-factcheck-ui","");` +

@@ -18,6 +18,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // contentTypes are the types that must not depend on the host's MIME
@@ -96,8 +97,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		defer cf.Close()
 		// A variant older than its original is left over from an
-		// earlier build: serving it would hide an edit.
-		if cinfo.ModTime().Before(info.ModTime()) {
+		// earlier build: serving it would hide an edit. Compared to the
+		// second: brotli gives its output the input's time cut to the
+		// second, so a fresh .br is up to a second "older" than its
+		// original.
+		if cinfo.ModTime().Before(info.ModTime().Truncate(time.Second)) {
 			continue
 		}
 		hdr.Set("Content-Encoding", enc.name)

@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -192,6 +194,68 @@ func TestAcceptedEncodings(t *testing.T) {
 		got := acceptedEncodings(tt.header)
 		if got["br"] != tt.br || got["gzip"] != tt.gzip {
 			t.Errorf("acceptedEncodings(%q) = %v, want br=%v gzip=%v", tt.header, got, tt.br, tt.gzip)
+		}
+	}
+}
+
+// TestHandlerServesVariantCutToTheSecond: brotli gives its output the
+// input's modification time cut to the second; such a .br is fresh.
+func TestHandlerServesVariantCutToTheSecond(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"web/factcheck.js":    "'use strict';",
+		"web/factcheck.js.br": "BR-JS",
+	})
+	orig := time.Date(2026, 3, 1, 12, 0, 5, 700_000_000, time.UTC)
+	for name, mtime := range map[string]time.Time{
+		"web/factcheck.js":    orig,
+		"web/factcheck.js.br": orig.Truncate(time.Second),
+	} {
+		if err := os.Chtimes(filepath.Join(dir, name), mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, body := get(t, server(t, dir), "GET", "/web/factcheck.js", "gzip, br")
+	if body != "BR-JS" || res.Header.Get("Content-Encoding") != "br" {
+		t.Errorf("got %q with Content-Encoding %q, want the .br variant", body, res.Header.Get("Content-Encoding"))
+	}
+}
+
+// TestHandlerServesFreshBuild compresses a file just written, the way
+// build.sh does, and asks for it as a browser would.
+func TestHandlerServesFreshBuild(t *testing.T) {
+	if _, err := exec.LookPath("brotli"); err != nil {
+		t.Skip("brotli is not installed (./build.sh test installs it)")
+	}
+	dir := t.TempDir()
+	js := filepath.Join(dir, "web", "factcheck.js")
+	if err := os.MkdirAll(filepath.Dir(js), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	content := strings.Repeat("console.log('factcheck');\n", 200)
+	if err := os.WriteFile(js, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A time within a second, as a file just written has: the .br's
+	// time, cut to the second, is then earlier.
+	now := time.Now().Truncate(time.Second).Add(700 * time.Millisecond)
+	if err := os.Chtimes(js, now, now); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("../../build.sh", "compress", js).CombinedOutput()
+	if err != nil {
+		t.Fatalf("build.sh compress: %v\n%s", err, out)
+	}
+	ts := server(t, dir)
+	for _, enc := range []struct{ accept, want, magic string }{
+		{"gzip, deflate, br, zstd", "br", ""},
+		{"gzip, deflate", "gzip", "\x1f\x8b"},
+	} {
+		res, body := get(t, ts, "GET", "/web/factcheck.js", enc.accept)
+		if got := res.Header.Get("Content-Encoding"); got != enc.want {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", enc.accept, got, enc.want)
+		}
+		if body == content || !strings.HasPrefix(body, enc.magic) {
+			t.Errorf("Accept-Encoding %q: the body (%d bytes) is not the %s variant", enc.accept, len(body), enc.want)
 		}
 	}
 }

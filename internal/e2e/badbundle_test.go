@@ -63,6 +63,10 @@ const horneS1 = `{"@type": "Quotation", "@id": "#s1",
 
 // TestBadBundleFatal loads bundles the widget cannot use: it says what and
 // where, on the console and in a notice, and leaves the article as it was.
+// Only a caller of FactCheck.scan() gets a rejected promise: the scans the
+// widget starts itself (the first, the bookmarklet's, a second loader's)
+// leave no unhandled rejection for the site's error monitoring (newTab
+// checks that every test ends without one).
 func TestBadBundleFatal(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -111,6 +115,18 @@ func TestBadBundleFatal(t *testing.T) {
 			}
 			if n := eval[int](t, tb, `FactCheck.annotations().length`); n != 0 {
 				t.Errorf("%d annotations, want none", n)
+			}
+
+			if got := eval[string](t, tb, `FactCheck.scan().then(() => 'resolved', (e) => e.message)`); got != "factcheck: "+want {
+				t.Errorf("FactCheck.scan(): %q, want it rejected with %q", got, "factcheck: "+want)
+			}
+			eval[any](t, tb, bookmarkletCode(t, srv.URL))
+			eval[bool](t, tb, `(document.body.append(Object.assign(document.createElement('script'), { src: '/web/factcheck.js' })), true)`)
+			// Each failed scan logs its error: the first, scan(), the
+			// bookmarklet's and the second loader's.
+			tb.waitUntil(t, "four failed scans", func() bool { return tb.logCount("error", "factcheck: "+want) >= 4 })
+			if n := eval[int](t, tb, `document.querySelector('factcheck-notice').shadowRoot.querySelectorAll('.box').length`); n != 1 {
+				t.Errorf("%d notices, want 1", n)
 			}
 		})
 	}

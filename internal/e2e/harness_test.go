@@ -148,24 +148,47 @@ func articlePage(title, extra string) string {
 
 // tab is a fresh browser tab, with what its pages wrote to the console.
 type tab struct {
-	ctx context.Context
-	mu  sync.Mutex
-	log []consoleLine
+	ctx     context.Context
+	mu      sync.Mutex
+	log     []consoleLine
+	allowed []string // page errors the test provokes on purpose (see allowPageError)
 }
 
 type consoleLine struct {
-	kind string // "error", "warning", "log", ... or "exception"
+	kind string // "error", "warning", "log", ..., "exception" or "unhandledrejection"
 	text string
 }
+
+// Kinds of page errors: what a site's error monitoring counts.
+const (
+	exceptionKind = "exception"          // Runtime.exceptionThrown: an uncaught error (Puppeteer's pageerror)
+	rejectionKind = "unhandledrejection" // the window's unhandledrejection event
+)
+
+// pageErrorBinding is the function the recorder calls, through a
+// Runtime binding, on the window's unhandledrejection events.
+const pageErrorBinding = "__factcheckE2EPageError"
 
 func (l consoleLine) String() string { return l.kind + ": " + l.text }
 
 // recorder runs in every document of a tab before the page's scripts. It
-// counts the widget's events and keeps the details of factcheck:done.
+// counts the widget's events, keeps the details of factcheck:done, and
+// reports every unhandledrejection event to the harness: it listens
+// first, so a page's own listener cannot hide one.
 const recorder = `(() => {
 	const r = window.__factcheckE2E = { ready: 0, done: [] };
 	document.addEventListener('factcheck:ready', () => { r.ready++; });
 	document.addEventListener('factcheck:done', (e) => { r.done.push(e.detail); });
+	const report = window.` + pageErrorBinding + `;
+	window.addEventListener('unhandledrejection', (e) => {
+		let reason;
+		try {
+			reason = e.reason instanceof Error ? e.reason.stack || String(e.reason) : String(e.reason);
+		} catch (err) {
+			reason = Object.prototype.toString.call(e.reason);
+		}
+		report(reason);
+	});
 })();`
 
 // newTab opens a tab in the shared browser; it closes when the test ends.
@@ -180,6 +203,9 @@ func newTab(t *testing.T) *tab {
 	t.Cleanup(cancel)
 	tb.ctx = ctx
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: pageErrorBinding}); err != nil {
+			return err
+		}
 		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
 			page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
 		return err
@@ -187,11 +213,45 @@ func newTab(t *testing.T) *tab {
 	if err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
+	// Cleanups run last first: this one while the tab is still open.
+	t.Cleanup(func() {
+		for _, l := range tb.pageErrors() {
+			t.Errorf("page error %v", l)
+		}
+	})
 	return tb
 }
 
-// listen keeps the console messages and uncaught exceptions. It runs in
-// the tab's event loop: it must return fast.
+// allowPageError lets the tab's pages throw, or leave unhandled, errors
+// whose text holds text: for a test that provokes a page-script error on
+// purpose. Every other page error still fails the test.
+func (tb *tab) allowPageError(text string) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.allowed = append(tb.allowed, text)
+}
+
+// pageErrors returns the uncaught exceptions and unhandled rejections of
+// the tab's pages so far, but those allowPageError allowed. Every test
+// fails on them when it ends (see newTab): they land in sites' error
+// monitoring.
+func (tb *tab) pageErrors() []consoleLine {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	var errs []consoleLine
+	for _, l := range tb.log {
+		if l.kind != exceptionKind && l.kind != rejectionKind {
+			continue
+		}
+		if !slices.ContainsFunc(tb.allowed, func(a string) bool { return strings.Contains(l.text, a) }) {
+			errs = append(errs, l)
+		}
+	}
+	return errs
+}
+
+// listen keeps the console messages, uncaught exceptions and unhandled
+// rejections. It runs in the tab's event loop: it must return fast.
 func (tb *tab) listen(ev any) {
 	var line consoleLine
 	switch ev := ev.(type) {
@@ -207,7 +267,12 @@ func (tb *tab) listen(ev any) {
 		if d.Exception != nil {
 			text += " " + remoteText(d.Exception)
 		}
-		line = consoleLine{"exception", text}
+		line = consoleLine{exceptionKind, text}
+	case *runtime.EventBindingCalled:
+		if ev.Name != pageErrorBinding {
+			return
+		}
+		line = consoleLine{rejectionKind, ev.Payload}
 	default:
 		return
 	}
@@ -243,11 +308,35 @@ func (tb *tab) console() []consoleLine {
 	return slices.Clone(tb.log)
 }
 
+// waitUntil waits for cond, a condition on what the tab recorded (its
+// console, its page errors), which the browser reports on its own time;
+// it fails the test after waitTimeout.
+func (tb *tab) waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(waitTimeout); !cond(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s; console %v", what, tb.console())
+		}
+	}
+}
+
+// logCount counts the console lines of the given kind with exactly the
+// given text.
+func (tb *tab) logCount(kind, text string) int {
+	n := 0
+	for _, l := range tb.console() {
+		if l.kind == kind && l.text == text {
+			n++
+		}
+	}
+	return n
+}
+
 // consoleErrors returns the console errors and uncaught exceptions so far.
 func (tb *tab) consoleErrors() []consoleLine {
 	var errs []consoleLine
 	for _, l := range tb.console() {
-		if l.kind == string(runtime.ConsoleAPICalledTypeError) || l.kind == "exception" {
+		if l.kind == string(runtime.ConsoleAPICalledTypeError) || l.kind == exceptionKind || l.kind == rejectionKind {
 			errs = append(errs, l)
 		}
 	}

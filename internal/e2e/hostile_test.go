@@ -300,3 +300,35 @@ func TestHostilePanic(t *testing.T) {
 		t.Errorf("widget elements %q, want only the notice", got)
 	}
 }
+
+// TestHostilePanicOnRescan breaks the DOM method after the first scan
+// and then changes the article: the watcher's rescan fails, the reader is
+// told, the page is restored, and no unhandled rejection reaches the
+// page's error monitoring (newTab checks that).
+func TestHostilePanicOnRescan(t *testing.T) {
+	srv := pagesServer(t, map[string]testPage{"/page.html": {body: articlePage("Broken later", loaderTag(`data-root="article"`))}}, repoHandler(t))
+	tb := newTab(t)
+	if _, notice := tb.load(t, srv.URL+"/page.html"); notice != "" {
+		t.Fatalf("notice %q", notice)
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll('factcheck-badge').length`); n == 0 {
+		t.Fatal("the first scan badged nothing")
+	}
+	eval[bool](t, tb, `(() => {
+		Range.prototype.toString = function () { throw new Error('hostile page'); };
+		const p = document.createElement('p');
+		p.textContent = 'A late paragraph.';
+		document.querySelector('article').append(p);
+		return true;
+	})()`)
+	s := tb.waitFor(t, `s.notice !== ''`)
+	if want := "the widget failed and stopped (JavaScript error: hostile page); the page was restored"; !strings.Contains(s.Notice, want) {
+		t.Fatalf("notice %q, want it to say %q", s.Notice, want)
+	}
+	if got := eval[string](t, tb, `[...document.querySelectorAll('[data-factcheck-ui]')].map((e) => e.localName).join()`); got != "factcheck-notice" {
+		t.Errorf("widget elements %q, want only the notice", got)
+	}
+	if got := eval[string](t, tb, `document.querySelector('article').textContent.replace(/\s+/g, ' ').trim()`); !strings.HasSuffix(got, "a senior official said. A late paragraph.") {
+		t.Errorf("article text %q", got)
+	}
+}

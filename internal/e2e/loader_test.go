@@ -127,7 +127,7 @@ func TestLoaderConfig(t *testing.T) {
 		{
 			name: "defaults",
 			tag:  loaderTag(""),
-			want: map[string]any{"statements": nil, "root": nil, "verdicts": []any{"verified", "misquoted", "disputed"}, "base": "/web/"},
+			want: map[string]any{"statements": nil, "root": nil, "verdicts": []any{"verified", "misquoted", "misattributed", "disputed"}, "base": "/web/"},
 		},
 		{
 			name: "tag wins over FactCheckConfig",

@@ -86,7 +86,7 @@ const shownJS = `(() => {
 	if (marks.length) groups.push({ marks, host: null });
 	const owner = new Map();
 	groups.forEach((g, i) => g.marks.forEach((m) => owner.set(m, i)));
-	const own = (n) => n.parentElement && n.parentElement.closest('[data-factcheck-ui]:not(factcheck-mark), script, style');
+	const own = (n) => n.parentElement && n.parentElement.closest('[data-factcheck-ui]:not(factcheck-mark, factcheck-nowrap), script, style');
 	const chunks = [];
 	const texts = groups.map(() => '');
 	const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -104,7 +104,7 @@ const shownJS = `(() => {
 		const b = g.host && g.host.shadowRoot && g.host.shadowRoot.querySelector('button.badge');
 		return {
 			verdicts: [...new Set(g.marks.map((m) => m.getAttribute('data-verdict')))],
-			badge: b ? ['verified', 'misquoted', 'disputed'].filter((v) => b.classList.contains(v)).join() : '',
+			badge: b ? ['verified', 'misquoted', 'misattributed', 'disputed'].filter((v) => b.classList.contains(v)).join() : '',
 			word: b ? b.querySelector('.word').textContent : '',
 			label: b ? b.getAttribute('aria-label') : '',
 			text: texts[i],
@@ -302,7 +302,7 @@ const coveredJS = `(() => {
 		const p = panel.getBoundingClientRect();
 		const walk = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
 		for (let n; (n = walk.nextNode());) {
-			if (!n.data.trim() || n.parentElement.closest('[data-factcheck-ui]:not(factcheck-mark)')) continue;
+			if (!n.data.trim() || n.parentElement.closest('[data-factcheck-ui]:not(factcheck-mark, factcheck-nowrap)')) continue;
 			const r = document.createRange();
 			r.selectNodeContents(n);
 			for (const q of r.getClientRects()) {

@@ -1,53 +1,360 @@
 package match
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
 
+	"factcheck/internal/bundle"
 	"factcheck/internal/passage"
 )
 
-// Thresholds for claims. A sentence reports a claim when it holds this
-// share of the claim's predicate weight, and at least this many of its
-// predicate words.
+// Limits of claim matching.
+const (
+	claimTries        = 20  // claims scored per passage
+	maxParagraphWords = 120 // a longer paragraph is judged sentence by sentence only
+	minClaimWords     = 3   // a passage needs this many words
+	negationReach     = 3   // words before a claim's first that can negate it ("never told")
+)
+
+// A passage states a claim when one score, a logistic model of the
+// features below fitted on public data (see model.go), reaches the
+// model's threshold. Every feature is in [0, 1] or close to it.
+const (
+	featCover         = iota // weighted share of the claim wording's terms the passage holds
+	featHeadline             // the same for the fact-check's headline
+	featPassage              // weighted share of the passage's terms that are the claim's
+	featNamesMissed          // share of the claim's names the passage (or its context) lacks
+	featNumbersMissed        // share of the claim's numbers the passage lacks
+	featNegation             // the passage negates what the wording asserts, or the reverse
+	featDenial               // the passage reports a denial the wording does not hold
+	featMargin               // how far the claim's retrieval score stands above the next one's
+	featLength               // the passage's length: log(1+words)/log(128)
+	featWeight               // the weight of the terms that match, over 30 (at most 1)
+	featBest                 // the better of cover and headline
+	NumFeatures
+)
+
+// FeatureNames names the features, in order, for the eval and the fit.
+var FeatureNames = [NumFeatures]string{"cover", "headline", "passage", "names missed",
+	"numbers missed", "negation", "denial", "margin", "length", "weight", "best"}
+
+// Features describes how a passage relates to one claim.
+type Features [NumFeatures]float64
+
+// Model is a logistic model over the features: a passage states a claim
+// when Score(f) >= Threshold.
+type Model struct {
+	Bias      float64
+	Weights   Features
+	Threshold float64
+}
+
+// ClaimModel returns the model the engine decides claims with.
+func ClaimModel() Model { return claimModel }
+
+// Score returns the model's probability that the features describe a
+// passage that states the claim.
+func (md *Model) Score(f *Features) float64 {
+	z := md.Bias
+	for k, v := range f {
+		z += md.Weights[k] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// ClaimCandidate is one claim a passage may state.
+type ClaimCandidate struct {
+	Claim     *bundle.Claim
+	Retrieval float64 // BM25 score of its best wording
+	Features  Features
+	Score     float64 // the model's score
+}
+
+// ClaimCandidates scores text, taken as one passage (a tweet, a short
+// paragraph), against the claims that share words with it, and returns
+// the best few, best first by score. Claims for which skip returns true
+// are left out before the margins are worked out, as if the bundle did not
+// hold them (the eval's "claim removed" condition). It is the engine's own
+// scoring, exposed for the eval and the fit.
+func (m *Matcher) ClaimCandidates(text string, skip func(*bundle.Claim) bool) []ClaimCandidate {
+	s := m.NewScan(text)
+	s.skip = skip
+	for s.split != nil {
+		s.read()
+	}
+	n := len(s.ids)
+	if n == 0 {
+		return nil
+	}
+	para := passage.Span{Start: 0, End: len(text)}
+	var out []ClaimCandidate
+	for _, c := range s.claimCandidates(0, n, para) {
+		out = append(out, ClaimCandidate{Claim: m.claims[c.claim].c, Retrieval: c.retrieval, Features: c.f, Score: c.score})
+	}
+	return out
+}
+
+// scored is a claim scored for the current passage.
+type scored struct {
+	claim     int32
+	wording   int32 // its best-covered wording (not the headline)
+	retrieval float64
+	f         Features
+	score     float64
+	lo, hi    int // the first and last of the passage's words that match the wording
+}
+
+// claimCandidates scores words [i, j) of the text, in paragraph para,
+// against the claims the retrieval finds, best score first.
+func (s *Scan) claimCandidates(i, j int, para passage.Span) []scored {
+	top := s.retrieve(i, j)
+	if len(top) == 0 {
+		return nil
+	}
+	s.sentence(i, j)
+	s.paragraph(para)
+	out := s.s.claims[:0]
+	denies := false
+	content := 0
+	for k := i; k < j; k++ {
+		denies = denies || s.flags[k]&flagDenial != 0
+		if s.flags[k]&flagFunction == 0 {
+			content++
+		}
+	}
+	for r, c := range top {
+		sc := scored{claim: c.claim, retrieval: c.score}
+		next := 0.0
+		if r+1 < len(top) {
+			next = top[r+1].score
+		}
+		sc.f[featMargin] = (c.score - next) / c.score
+		sc.f[featLength] = math.Log1p(float64(content)) / math.Log(128)
+		s.features(i, j, &sc, denies)
+		sc.score = claimModel.Score(&sc.f)
+		out = append(out, sc)
+	}
+	// Best score first; an insertion sort, there are claimTries at most.
+	for a := 1; a < len(out); a++ {
+		for b := a; b > 0 && out[b].score > out[b-1].score; b-- {
+			out[b], out[b-1] = out[b-1], out[b]
+		}
+	}
+	s.s.claims = out
+	return out
+}
+
+// features fills in the features of sc that depend on the claim, for words
+// [i, j) (stamped by sentence and paragraph).
+func (s *Scan) features(i, j int, sc *scored, denies bool) {
+	m := s.m
+	ce := &m.claims[sc.claim]
+	run := 0
+	best := -1.0
+	for _, wi := range ce.wordings {
+		wd := &m.wordings[wi]
+		if wd.headline {
+			continue
+		}
+		r := s.longestRun(i, j, wd.ids)
+		if c := s.cover(wd, r); c > best {
+			best, run, sc.wording = c, r, wi
+		}
+	}
+	if best < 0 { // only a headline: it stands for the claim
+		sc.wording = ce.wordings[0]
+		run = s.longestRun(i, j, m.wordings[sc.wording].ids)
+		best = s.cover(&m.wordings[sc.wording], run)
+	}
+	wd := &m.wordings[sc.wording]
+	sc.f[featCover] = best
+	for _, wi := range ce.wordings {
+		if h := &m.wordings[wi]; h.headline {
+			sc.f[featHeadline] = s.cover(h, s.longestRun(i, j, h.ids))
+		}
+	}
+	names, namesMissed, numbers, numbersMissed, matched := 0, 0, 0, 0, 0
+	weight := 0.0
+	for _, t := range wd.terms {
+		has := s.has(t, run)
+		if has {
+			matched++
+			weight += t.weight
+		}
+		if t.name {
+			names++
+			if !has {
+				namesMissed++
+			}
+		}
+		if t.number {
+			numbers++
+			if !has {
+				numbersMissed++
+			}
+		}
+	}
+	if names > 0 {
+		sc.f[featNamesMissed] = float64(namesMissed) / float64(names)
+	}
+	if numbers > 0 {
+		sc.f[featNumbersMissed] = float64(numbersMissed) / float64(numbers)
+	}
+	sc.f[featWeight] = min(1, weight/30)
+	sc.f[featPassage] = s.passageCover(i, j, ce)
+	sc.f[featBest] = max(sc.f[featCover], sc.f[featHeadline])
+	sc.lo, sc.hi = s.termRange(i, j, wd)
+	if wd.negated != s.negated(max(i, sc.lo-negationReach), sc.hi+1) {
+		sc.f[featNegation] = 1
+	}
+	if denies && !wd.denies {
+		sc.f[featDenial] = 1
+	}
+}
+
+// cover returns the weighted share of wd's terms that the current passage
+// holds; run is the passage's longest run of wd's words.
+func (s *Scan) cover(wd *wordingEntry, run int) float64 {
+	if wd.total == 0 {
+		return 0
+	}
+	w := 0.0
+	for _, t := range wd.terms {
+		if s.has(t, run) {
+			w += t.weight
+		}
+	}
+	return w / wd.total
+}
+
+// has reports whether the current passage holds term t: its stem or a near
+// spelling of it, or, for a name of the claim's subject, the name in the
+// passage's paragraph, or in the article when the passage repeats a run
+// of the wording's words (a quote of three words of a claim, in an article
+// about its subject, needs no name of its own).
+func (s *Scan) has(t term, run int) bool {
+	if s.sentenceHas(t.stem) {
+		return true
+	}
+	if !t.name {
+		return false
+	}
+	return s.s.paraStamp[t.stem] == s.s.paraNow || run >= minClaimWords && s.article[t.stem]
+}
+
+// passageCover returns the weighted share of the terms of words [i, j)
+// that are terms of claim ce: how much of the passage is about the claim.
+func (s *Scan) passageCover(i, j int, ce *claimEntry) float64 {
+	m, sc := s.m, &s.s
+	sc.termStamp, sc.termNow = stamp(sc.termStamp, sc.termNow, len(m.stemText)+len(s.localText))
+	for _, wi := range ce.wordings {
+		for _, t := range m.wordings[wi].terms {
+			sc.termStamp[t.stem] = sc.termNow
+		}
+	}
+	sc.seenStamp, sc.seenNow = stamp(sc.seenStamp, sc.seenNow, len(m.stemText)+len(s.localText))
+	all, in := 0.0, 0.0
+	for k := i; k < j; k++ {
+		st := s.stems[k]
+		if s.flags[k]&flagFunction != 0 || sc.seenStamp[st] == sc.seenNow {
+			continue
+		}
+		sc.seenStamp[st] = sc.seenNow
+		w := s.weightOf(k)
+		all += w
+		if sc.termStamp[st] == sc.termNow {
+			in += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
+}
+
+// weightOf returns the weight of word k of the text: its own, else its
+// stem's, else that of a word no statement or claim uses.
+func (s *Scan) weightOf(k int) float64 {
+	if id := s.ids[k]; id >= 0 {
+		return s.m.weight[id]
+	}
+	if st := s.stems[k]; s.known(st) && s.m.stemWeight[st] > 0 {
+		return s.m.stemWeight[st]
+	}
+	if s.flags[k]&flagCommon != 0 {
+		return s.m.maxWeight / 2
+	}
+	return s.m.maxWeight
+}
+
+// longestRun returns the length of the longest run of words [i, j) of the
+// text that are, in order, words of ids.
+func (s *Scan) longestRun(i, j int, ids []int32) int {
+	best := 0
+	for a := i; a < j; a++ {
+		if s.ids[a] < 0 {
+			continue
+		}
+		for b := range ids {
+			n := 0
+			for a+n < j && b+n < len(ids) && s.ids[a+n] == ids[b+n] {
+				n++
+			}
+			best = max(best, n)
+		}
+	}
+	return best
+}
+
+// Thresholds of the sentence rule: a sentence reports a claim when it
+// holds this share of the weight of the claim wording's predicate (its
+// terms that are not names) and at least this many of its words.
 const (
 	minCoverage       = 0.65
 	minPredicateWords = 2
-	minQuoteFragment  = 3 // a quoted fragment of a claim needs this many words
-	negationReach     = 3 // words before a claim's first that can negate it ("never told")
 )
 
 // judgeClaimQuote records a quote that repeats a claim's wording, or a
-// run of at least minQuoteFragment of its words, in an article about the
+// run of at least minClaimWords of its words, in an article about the
 // claim's subject.
 func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
-	if j-i < minQuoteFragment {
+	if j-i < minClaimWords {
 		return
 	}
 	ids := s.ids[i:j]
-	for _, wi := range s.wordingCandidates(i, j) {
-		wd := &s.m.wordings[wi]
-		if !s.context(wd.claim, p.Para) {
+	for _, c := range s.retrieve(i, j) {
+		ce := &s.m.claims[c.claim]
+		if !s.context(ce, p.Para) {
 			continue
 		}
-		al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
-		if al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1 {
-			s.addDisputed(p.Span, p.Span, wd, float64(al.equal)/float64(len(ids)+al.dist), false)
-			return
+		for _, wi := range ce.wordings {
+			wd := &s.m.wordings[wi]
+			if wd.headline {
+				continue
+			}
+			al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
+			if al.dist == 0 || len(ids) >= 5 && al.dist <= 1 && al.equal >= len(ids)-1 {
+				sc := scored{claim: c.claim, score: float64(al.equal) / float64(len(ids)+al.dist)}
+				s.addDisputed(p.Span, p.Span, sc, false)
+				return
+			}
 		}
 	}
 }
 
-// judgeSentence records a sentence that reports a claim in its own words.
+// judgeSentence records a sentence that reports a claim in its own words:
+// the sentence rule. A sentence may report two claims ("the call did not
+// go well and an invasion was certain").
 func (s *Scan) judgeSentence(p *passage.Passage) {
 	i, j := s.span(p.Start, p.End)
 	if j-i < 4 || j-i > maxSentenceWords {
 		return
 	}
-	cands := s.wordingCandidates(i, j)
-	if len(cands) == 0 {
+	top := s.retrieve(i, j)
+	if len(top) == 0 {
 		return
 	}
 	s.sentence(i, j)
@@ -55,63 +362,122 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	for _, f := range s.flags[i:j] {
 		denies = denies || f&flagDenial != 0
 	}
-	for _, wi := range cands {
-		wd := &s.m.wordings[wi]
-		lo, hi := s.predicateRange(i, j, wd)
-		if wd.negated != s.negated(max(i, lo-negationReach), hi+1) || denies && !wd.denies {
-			continue
-		}
-		matched, weight := 0, 0.0
-		for _, pw := range wd.predicate {
-			if s.sentenceHas(pw.stem) {
-				matched++
-				weight += pw.weight
+	for _, c := range top {
+		ce := &s.m.claims[c.claim]
+		for _, wi := range ce.wordings {
+			wd := &s.m.wordings[wi]
+			if wd.headline {
+				continue
 			}
-		}
-		cover := weight / wd.total
-		if matched >= minPredicateWords && cover >= minCoverage && !s.reported(p.Span, wd.claim) && s.context(wd.claim, p.Para) {
-			// No return: a sentence may report two claims ("the call
-			// did not go well and an invasion was certain").
+			lo, hi := s.termRange(i, j, wd)
+			if wd.negated != s.negated(max(i, lo-negationReach), hi+1) || denies && !wd.denies {
+				continue
+			}
+			matched, weight, total := 0, 0.0, 0.0
+			for _, t := range wd.terms {
+				if t.name {
+					continue
+				}
+				total += t.weight
+				if s.sentenceHas(t.stem) {
+					matched++
+					weight += t.weight
+				}
+			}
+			if matched < minPredicateWords || weight < minCoverage*total || s.reported(p.Span, c.claim) || !s.context(ce, p.Para) {
+				continue
+			}
 			core := passage.Span{Start: int(s.spans[lo].start), End: int(s.spans[hi].end)}
-			s.addDisputed(p.Span, core, wd, cover, true)
+			s.addDisputed(p.Span, core, scored{claim: c.claim, score: weight / total}, true)
+			break
 		}
 	}
 }
 
-// reported reports whether the sentence sp was found to state claim c
-// already, in another of its wordings.
-func (s *Scan) reported(sp passage.Span, c *claimEntry) bool {
-	for k := len(s.found) - 1; k >= 0 && s.found[k].sentence && s.found[k].Start == sp.Start; k-- {
-		if s.found[k].Claim == c.c {
+// judgeParagraph records a short paragraph (a tweet, a post) that states
+// a claim in other words than the sentence rule finds: the
+// claim model's score decides, in an article about the claim's subject,
+// unless the paragraph negates the claim or reports its denial.
+func (s *Scan) judgeParagraph(para passage.Span) {
+	i, j := s.span(para.Start, para.End)
+	if j-i < minClaimWords || j-i > maxParagraphWords {
+		return
+	}
+	for _, c := range s.claimCandidates(i, j, para) {
+		if c.score < claimModel.Threshold {
+			break
+		}
+		ce := &s.m.claims[c.claim]
+		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) || !s.context(ce, para) {
+			continue
+		}
+		core := passage.Span{Start: int(s.spans[c.lo].start), End: int(s.spans[c.hi].end)}
+		s.addDisputed(para, core, c, true)
+	}
+}
+
+// context reports whether the passage's paragraph names the claim's
+// subject and the article names enough of it: the same words about
+// something else are not the claim.
+func (s *Scan) context(c *claimEntry, para passage.Span) bool {
+	if len(c.subject) == 0 {
+		return true
+	}
+	inArticle := 0
+	for _, st := range c.subject {
+		if s.article[st] {
+			inArticle++
+		}
+	}
+	if inArticle < min(2, len(c.subject)) {
+		return false
+	}
+	i, j := s.span(para.Start, para.End)
+	for k := i; k < j; k++ {
+		if s.flags[k]&flagName != 0 && containsID(c.subject, s.stems[k]) {
 			return true
 		}
 	}
 	return false
 }
 
+// reported reports whether claim ci was found already in a passage that
+// overlaps sp.
+func (s *Scan) reported(sp passage.Span, ci int32) bool {
+	c := s.m.claims[ci].c
+	for k := len(s.found) - 1; k >= 0 && s.found[k].End > sp.Start-maxParagraphBytes; k-- {
+		if f := &s.found[k]; f.Claim == c && f.Start < sp.End && sp.Start < f.End {
+			return true
+		}
+	}
+	return false
+}
+
+// maxParagraphBytes bounds how far back reported looks.
+const maxParagraphBytes = 1 << 14
+
 // addDisputed records that the passage sp, a quote or a sentence, states
-// wd's claim. For a sentence, core is the part of it that does (see
-// predicateSpan); for a quote, sp itself.
-func (s *Scan) addDisputed(sp, core passage.Span, wd *wordingEntry, score float64, sentence bool) {
-	c := wd.claim.c
-	f := Finding{Start: sp.Start, End: sp.End, Verdict: Disputed, Score: score, Claim: c}
-	if len(c.DisputedBy) > 0 {
-		f.Statement = c.DisputedBy[0]
+// claim c. For a sentence, core is the part of it that does (see
+// termRange); for a quote, sp itself.
+func (s *Scan) addDisputed(sp, core passage.Span, c scored, sentence bool) {
+	cl := s.m.claims[c.claim].c
+	f := Finding{Start: sp.Start, End: sp.End, Verdict: Disputed, Score: c.score, Claim: cl}
+	if len(cl.DisputedBy) > 0 {
+		f.Statement = cl.DisputedBy[0]
 		f.Official = f.Statement.Text
 	}
 	s.found = append(s.found, candidate{Finding: f, sentence: sentence, core: core})
 }
 
-// predicateRange returns the first and last of words [i, j) that are
-// among wd's predicate words (i and j-1 if none is): the part of a
-// sentence that reports the claim. It is what is badged when a quote
-// elsewhere in the sentence has a badge of its own, and where a negation
-// counts ("the call did not go well, and an invasion was certain" negates
-// the first claim, not the second).
-func (s *Scan) predicateRange(i, j int, wd *wordingEntry) (lo, hi int) {
+// termRange returns the first and last of words [i, j) that are terms of
+// wd (i and j-1 if none is): the part of a passage that states the claim.
+// It is what is badged when a quote elsewhere in the sentence has a badge
+// of its own, and where a negation counts ("the call did not go well, and
+// an invasion was certain" negates the first claim, not the second).
+func (s *Scan) termRange(i, j int, wd *wordingEntry) (lo, hi int) {
 	lo, hi = -1, -1
 	for k := i; k < j; k++ {
-		if containsStem(wd.predicate, s.stems[k]) {
+		if s.flags[k]&flagFunction == 0 && containsTerm(wd.terms, s.stems[k]) {
 			if lo < 0 {
 				lo = k
 			}
@@ -134,7 +500,7 @@ func (s *Scan) negated(i, j int) bool {
 	return false
 }
 
-// sentence marks the stems of words [i, j) as the current sentence's, and
+// sentence marks the stems of words [i, j) as the current passage's, and
 // keeps those of five bytes or more for sentenceHas's near spellings.
 func (s *Scan) sentence(i, j int) {
 	sc := &s.s
@@ -152,7 +518,24 @@ func (s *Scan) sentence(i, j int) {
 	}
 }
 
-// sentenceHas reports whether the current sentence holds a word with stem
+// paragraph marks the stems of the names in para as the current
+// paragraph's.
+func (s *Scan) paragraph(para passage.Span) {
+	sc := &s.s
+	if sc.paraAt == para && sc.paraNow != 0 {
+		return
+	}
+	sc.paraAt = para
+	sc.paraStamp, sc.paraNow = stamp(sc.paraStamp, sc.paraNow, len(s.m.stemText)+len(s.localText))
+	i, j := s.span(para.Start, para.End)
+	for k := i; k < j; k++ {
+		if s.flags[k]&flagName != 0 {
+			sc.paraStamp[s.stems[k]] = sc.paraNow
+		}
+	}
+}
+
+// sentenceHas reports whether the current passage holds a word with stem
 // st: the same stem, one a prefix of the other ("Zelensky", "Zelenskyy"),
 // or a spelling a Levenshtein distance of one in six away.
 func (s *Scan) sentenceHas(st int32) bool {
@@ -197,9 +580,16 @@ func absDiff(a, b int) int {
 	return b - a
 }
 
-// wordingCandidates ranks the claim wordings that share uncommon stems with
-// words [i, j) by BM25 and returns the best few, best first.
-func (s *Scan) wordingCandidates(i, j int) []int32 {
+// retrieved is a claim the retrieval found, with its BM25 score.
+type retrieved struct {
+	claim int32
+	score float64
+}
+
+// retrieve ranks the claims whose wordings share terms with words [i, j)
+// by BM25 and returns the best
+// claimTries, best first, leaving out those the scan skips.
+func (s *Scan) retrieve(i, j int) []retrieved {
 	m, sc := s.m, &s.s
 	if len(m.wordings) == 0 {
 		return nil
@@ -232,22 +622,40 @@ func (s *Scan) wordingCandidates(i, j int) []int32 {
 			sc.score[wi] += idf * m.wordings[wi].bm25
 		}
 	}
-	top := sc.top[:0]
+	// A claim scores as the sum of its wordings' scores (claim and
+	// headline together, as one document would).
+	sc.claimStamp, sc.claimNow = stamp(sc.claimStamp, sc.claimNow, len(m.claims))
+	if len(sc.claimScore) < len(m.claims) {
+		sc.claimScore = make([]float64, len(m.claims))
+	}
+	sc.claimsHit = sc.claimsHit[:0]
 	for _, wi := range sc.scored {
-		v := sc.score[wi]
-		n := len(top)
-		if n == wordingTries && !better(v, int(wi), sc.score[top[n-1]], int(top[n-1])) {
+		ci := m.wordings[wi].claim
+		if s.skip != nil && s.skip(m.claims[ci].c) {
 			continue
 		}
-		if n < wordingTries {
-			top = append(top, wi)
+		if sc.claimStamp[ci] != sc.claimNow {
+			sc.claimStamp[ci], sc.claimScore[ci] = sc.claimNow, 0
+			sc.claimsHit = append(sc.claimsHit, ci)
+		}
+		sc.claimScore[ci] += sc.score[wi]
+	}
+	top := sc.top[:0]
+	for _, ci := range sc.claimsHit {
+		c := retrieved{ci, sc.claimScore[ci]}
+		n := len(top)
+		if n == claimTries && !better(c.score, int(c.claim), top[n-1].score, int(top[n-1].claim)) {
+			continue
+		}
+		if n < claimTries {
+			top = append(top, c)
 		} else {
 			n--
 		}
-		for ; n > 0 && better(v, int(wi), sc.score[top[n-1]], int(top[n-1])); n-- {
+		for ; n > 0 && better(c.score, int(c.claim), top[n-1].score, int(top[n-1].claim)); n-- {
 			top[n] = top[n-1]
 		}
-		top[n] = wi
+		top[n] = c
 	}
 	sc.top = top
 	return top

@@ -6,9 +6,10 @@ import "factcheck/internal/bundle"
 type Verdict int
 
 const (
-	Verified  Verdict = iota + 1 // the official's words, exactly
-	Misquoted                    // close to an official wording, but altered
-	Disputed                     // states a claim that a statement disputes
+	Verified      Verdict = iota + 1 // the official's words, exactly
+	Misquoted                        // close to an official wording, but altered
+	Disputed                         // states a claim that a statement disputes
+	Misattributed                    // an official's words, given to someone else
 )
 
 // String returns the verdict's lower-case name, as used in the JS API.
@@ -20,6 +21,8 @@ func (v Verdict) String() string {
 		return "misquoted"
 	case Disputed:
 		return "disputed"
+	case Misattributed:
+		return "misattributed"
 	}
 	return "none"
 }
@@ -46,11 +49,17 @@ type Finding struct {
 	Start, End int // byte offsets [Start, End) of the passage in the input text
 	Verdict    Verdict
 	Score      float64 // 0..1, how closely the passage matched
-	// Statement is the official wording matched (Verified, Misquoted) or,
-	// for Disputed, the first statement that disputes the claim (may be nil).
+	// Statement is the official wording matched (Verified, Misquoted,
+	// Misattributed) or, for Disputed, the first statement that disputes
+	// the claim (may be nil).
 	Statement *bundle.Statement
 	// Official is the part of Statement.Text the passage corresponds to.
 	Official string
 	Claim    *bundle.Claim // Disputed only
-	Diff     []DiffWord    // Misquoted only
+	// Diff is the word difference of a Misquoted passage, and of a
+	// Misattributed one whose words are not exactly the official's.
+	Diff []DiffWord
+	// AttributedTo is who the text gives a Misattributed passage to, as
+	// written ("Zelensky", "the captain").
+	AttributedTo string
 }

@@ -48,14 +48,16 @@ type Matcher struct {
 	postStart []int32
 	postings  []posting
 
+	claims   []claimEntry   // every disputable claim
 	wordings []wordingEntry // every wording of every disputable claim
 	// wordingPosts[wordingStart[st]:wordingStart[st+1]] are the wordings
-	// whose predicate holds stem st, in order.
+	// whose terms hold stem st, in order.
 	wordingStart []int32
 	wordingPosts []int32
 	// stemWeight[st] is the weight stem st has in the first wording that
 	// holds it: the weight of a text word met only through its stem.
 	stemWeight []float64
+	maxWeight  float64 // the weight of a word no statement or wording uses
 }
 
 // wordInfo is what the matcher knows of a normalised word.
@@ -90,31 +92,36 @@ type statementEntry struct {
 
 type span32 struct{ start, end int32 }
 
-// wordingEntry is one wording of a claim (claimReviewed or a variant).
+// wordingEntry is one wording of a claim: claimReviewed, a variant, or
+// the fact-check's headline.
 type wordingEntry struct {
-	claim *claimEntry
-	ids   []int32
-	// predicate holds the stems of what the wording says about its subject:
-	// its words that are neither function words nor names, with weights. A
-	// sentence reports the claim when it shares most of that weight.
-	predicate []weighted
-	total     float64 // sum of predicate weights
-	negated   bool    // the wording says "not", "never"...
-	denies    bool    // the wording uses a denial word
-	bm25      float64 // BM25 term factor for its length: (k1+1)/(1+k1*norm)
+	claim    int32 // index in Matcher.claims
+	headline bool
+	ids      []int32
+	// terms are the stems of its words that are not function words, with
+	// weights: what a passage must share to state the claim.
+	terms   []term
+	total   float64 // sum of the terms' weights
+	negated bool    // the wording says "not", "never"...
+	denies  bool    // the wording uses a denial word
+	bm25    float64 // BM25 term factor for its length: (k1+1)/(1+k1*norm)
 }
 
-type weighted struct {
+// term is one stem of a claim wording.
+type term struct {
 	stem   int32
 	weight float64
+	name   bool // a name of the claim's subject ("Biden", "Kyiv")
+	number bool // a number ("122", "2022")
 }
 
 type claimEntry struct {
 	c *bundle.Claim
 	// subject holds the stems of the names the claim is about; a passage
-	// is only judged against the claim when its sentence, paragraph or
-	// article names them.
-	subject []int32
+	// states the claim when it, or the article around a quote of it,
+	// names them.
+	subject  []int32
+	wordings []int32 // its wordings, claimReviewed first
 }
 
 // BM25 parameters of the claim wordings' ranking.
@@ -207,7 +214,7 @@ func (bl *Builder) Step(n int) bool {
 			bl.weigh()
 			bl.stage, bl.next = stageWordings, 0
 		case bl.next < len(bl.pending):
-			bl.addPredicate(bl.next)
+			bl.addTerms(bl.next)
 			bl.next++
 		default:
 			bl.finish()
@@ -303,13 +310,21 @@ func (bl *Builder) addClaim(c *bundle.Claim) {
 	if c.RatesTrue {
 		return // a review that rates the claim true disputes nothing
 	}
-	ce := &claimEntry{c: c, subject: bl.subjectOf(c)}
-	for _, text := range append([]string{c.Text}, c.Variants...) {
+	m := bl.m
+	ci := int32(len(m.claims))
+	m.claims = append(m.claims, claimEntry{c: c, subject: bl.subjectOf(c)})
+	texts := append([]string{c.Text}, c.Variants...)
+	if c.Headline != "" && textnorm.Key(c.Headline) != textnorm.Key(c.Text) {
+		texts = append(texts, c.Headline)
+	}
+	for k, text := range texts {
 		words := bl.words(text)
 		if len(words) == 0 {
 			continue
 		}
-		bl.m.wordings = append(bl.m.wordings, wordingEntry{claim: ce, ids: bl.count(nil, words)})
+		headline := k == len(texts)-1 && k > len(c.Variants)
+		m.claims[ci].wordings = append(m.claims[ci].wordings, int32(len(m.wordings)))
+		m.wordings = append(m.wordings, wordingEntry{claim: ci, headline: headline, ids: bl.count(nil, words)})
 		bl.pending = append(bl.pending, pendingWording{text, slices.Clone(words)})
 	}
 }
@@ -373,33 +388,36 @@ func (bl *Builder) weigh() {
 	bl.counted, bl.first, bl.speakers = nil, nil, nil
 }
 
-// addPredicate sets the predicate of wording i.
-func (bl *Builder) addPredicate(i int) {
+// addTerms sets the terms of wording i. A headline is written in title
+// case, so its names are the claim's subject's, not its capitals.
+func (bl *Builder) addTerms(i int) {
 	m := bl.m
 	wd, p := &m.wordings[i], bl.pending[i]
+	subject := m.claims[wd.claim].subject
 	for k, w := range p.words {
 		info := m.words[w.Norm]
 		wd.negated = wd.negated || info.flags&flagNegation != 0
 		wd.denies = wd.denies || info.flags&flagDenial != 0
-		if info.flags&flagFunction != 0 || m.isName(w, p.text) || containsStem(wd.predicate, info.stem) {
+		if info.flags&flagFunction != 0 || containsTerm(wd.terms, info.stem) {
 			continue
 		}
-		wt := m.weight[wd.ids[k]]
-		wd.predicate = append(wd.predicate, weighted{info.stem, wt})
-		wd.total += wt
+		name := containsID(subject, info.stem) && (wd.headline || m.isName(w, p.text))
+		t := term{stem: info.stem, weight: m.weight[wd.ids[k]], name: name, number: isNumber(w.Norm)}
+		wd.terms = append(wd.terms, t)
+		wd.total += t.weight
 	}
 }
 
-// finish indexes the wordings by the stems of their predicates.
+// finish indexes the wordings by the stems of their terms.
 func (bl *Builder) finish() {
 	m := bl.m
 	bl.pending, bl.scratch, bl.split = nil, nil, textnorm.Splitter{}
 	var lengths float64
 	m.wordingStart = make([]int32, len(m.stemText)+1)
 	for _, wd := range m.wordings {
-		lengths += float64(len(wd.predicate))
-		for _, pw := range wd.predicate {
-			m.wordingStart[pw.stem+1]++
+		lengths += float64(len(wd.terms))
+		for _, t := range wd.terms {
+			m.wordingStart[t.stem+1]++
 		}
 	}
 	for st := range m.stemText {
@@ -411,15 +429,16 @@ func (bl *Builder) finish() {
 	avg := lengths / float64(max(1, len(m.wordings)))
 	for i := range m.wordings {
 		wd := &m.wordings[i]
-		wd.bm25 = (k1 + 1) / (1 + k1*(1-bm25b+bm25b*float64(len(wd.predicate))/avg))
-		for _, pw := range wd.predicate {
-			if fill[pw.stem] == m.wordingStart[pw.stem] {
-				m.stemWeight[pw.stem] = pw.weight
+		wd.bm25 = (k1 + 1) / (1 + k1*(1-bm25b+bm25b*float64(len(wd.terms))/avg))
+		for _, t := range wd.terms {
+			if fill[t.stem] == m.wordingStart[t.stem] {
+				m.stemWeight[t.stem] = t.weight
 			}
-			m.wordingPosts[fill[pw.stem]] = int32(i)
-			fill[pw.stem]++
+			m.wordingPosts[fill[t.stem]] = int32(i)
+			fill[t.stem]++
 		}
 	}
+	m.maxWeight = math.Log(1 + (float64(bl.docs)+0.5)/0.5)
 }
 
 // statementPostings returns where word id occurs in the statements.
@@ -427,7 +446,7 @@ func (m *Matcher) statementPostings(id int32) []posting {
 	return m.postings[m.postStart[id]:m.postStart[id+1]]
 }
 
-// wordingPostings returns the wordings whose predicate holds stem st.
+// wordingPostings returns the wordings whose terms hold stem st.
 func (m *Matcher) wordingPostings(st int32) []int32 {
 	return m.wordingPosts[m.wordingStart[st]:m.wordingStart[st+1]]
 }
@@ -466,9 +485,9 @@ func containsID(ids []int32, id int32) bool {
 	return false
 }
 
-func containsStem(ws []weighted, st int32) bool {
-	for _, w := range ws {
-		if w.stem == st {
+func containsTerm(ts []term, st int32) bool {
+	for _, t := range ts {
+		if t.stem == st {
 			return true
 		}
 	}

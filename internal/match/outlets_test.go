@@ -24,6 +24,8 @@ func TestOtherOutlets(t *testing.T) {
 			// The sentence around that quote reports a second claim.
 			{"virtually certain once the ground freezes", Disputed, "#c2"},
 			{"respond decisively if Russia further invades Ukraine", Verified, "#s3a"},
+			// The readout's words before that quote, repeated in narration.
+			{"reaffirmed the readiness of the United States", Verified, "#s3a"},
 			// Relayed by Horne, not a statement of the bundle.
 			{"some reports regarding today's conversation", 0, ""},
 		}},
@@ -41,6 +43,10 @@ func TestOtherOutlets(t *testing.T) {
 		}},
 		{"reuters.txt", []expect{
 			{"'decisively'", 0, ""},
+			// The readout's words, repeated in narration.
+			{"Biden made clear that despite the departure", Verified, "#s3b"},
+			{"The leaders discussed coordinated diplomatic efforts", Verified, "#s3c"},
+			{"more than half a billion dollars", Verified, "#s3d"},
 			{"nothing about Ukraine without Ukraine", Verified, "#s3c"},
 			// The sentence reports the claim and its rejection.
 			{"the call did not go well, a characterization", 0, ""},

@@ -3,6 +3,7 @@ package match
 import (
 	"sort"
 
+	"factcheck/internal/bundle"
 	"factcheck/internal/passage"
 	"factcheck/internal/textnorm"
 )
@@ -12,7 +13,6 @@ const (
 	maxQuoteWords    = 400 // longer quotes are not judged
 	maxSentenceWords = 150
 	statementTries   = 3 // statements aligned per quote
-	wordingTries     = 8 // claim wordings verified per passage
 	maxPostings      = 4000
 	voteWords        = 6 // the rarest words of a quote that look for its statement
 )
@@ -47,6 +47,9 @@ type Scan struct {
 	local     map[string]int32
 	localText []string
 	localMask []uint64
+	// unknowns caches unknown's answers by word: stemming is the costly
+	// part of reading, and a text repeats its words.
+	unknowns map[string]wordInfo
 	// article[st] is set when the text names stem st (only the stems of
 	// claims' subjects are looked up).
 	article []bool
@@ -54,10 +57,22 @@ type Scan struct {
 	passages []passage.Passage
 	listed   int // passages holds those of text[:listed]
 	next     int // the next passage to judge
+	// para is the paragraph of the passages being judged, and sentences
+	// the number of its sentences: a paragraph of several is judged as a
+	// whole too, once its last passage is.
+	para      passage.Span
+	sentences int
 
 	found []candidate
 	al    aligner
 	s     scratch
+	// skip leaves claims out, as if the bundle lacked them (for the eval).
+	skip func(*bundle.Claim) bool
+
+	// The statement side's (quote.go, narration.go): where the quotes
+	// judged so far end, and a sentence's words outside quote marks.
+	quoteEnd  int
+	narration []int32
 }
 
 // candidate is a finding before overlaps are settled.
@@ -69,9 +84,25 @@ type candidate struct {
 	core passage.Span
 }
 
+// framing reports whether the finding is a quote that may frame an
+// official's exact words in someone else's: a misquote or a
+// misattribution.
+func (c *candidate) framing() bool {
+	return c.Verdict == Misquoted || c.Verdict == Misattributed
+}
+
 // Check judges text at once.
 func (m *Matcher) Check(text string) []Finding {
+	return m.CheckSkipping(text, nil)
+}
+
+// CheckSkipping judges text at once as if the bundle lacked the claims for
+// which skip returns true: an evaluation measures so what a reader gets on
+// a page about a claim that is not in the bundle, without indexing the
+// bundle again for every page.
+func (m *Matcher) CheckSkipping(text string, skip func(*bundle.Claim) bool) []Finding {
 	s := m.NewScan(text)
+	s.skip = skip
 	for !s.Step(1 << 30) {
 	}
 	return s.Findings()
@@ -84,7 +115,7 @@ func (m *Matcher) NewScan(text string) *Scan {
 	return &Scan{m: m, text: text, split: textnorm.NewSplitter(text),
 		spans: make([]span32, 0, n), ids: make([]int32, 0, n),
 		stems: make([]int32, 0, n), flags: make([]uint8, 0, n),
-		local: make(map[string]int32)}
+		local: make(map[string]int32), unknowns: make(map[string]wordInfo)}
 }
 
 // Step does up to n units of work and reports whether the scan is done. A
@@ -102,13 +133,32 @@ func (s *Scan) Step(n int) bool {
 	for ; n > 0 && s.next < len(s.passages); n-- {
 		p := &s.passages[s.next]
 		s.next++
+		if p.Para != s.para {
+			s.endParagraph()
+			s.para = p.Para
+		}
 		if p.Kind == passage.Quote {
 			s.judgeQuote(p)
 		} else {
+			s.sentences++
 			s.judgeSentence(p)
+			s.judgeNarration(p)
 		}
 	}
-	return s.split == nil && s.listed == len(s.text) && s.next == len(s.passages)
+	done := s.split == nil && s.listed == len(s.text) && s.next == len(s.passages)
+	if done {
+		s.endParagraph()
+	}
+	return done
+}
+
+// endParagraph judges the paragraph whose passages were judged last, when
+// it has sentences.
+func (s *Scan) endParagraph() {
+	if s.sentences > 0 {
+		s.judgeParagraph(s.para)
+	}
+	s.sentences = 0
 }
 
 // read splits the next chunk of the text into words and classifies them.
@@ -147,6 +197,9 @@ func (s *Scan) read() {
 // unknown classifies a word the matcher does not know: no function,
 // ordinary or denial word is unknown. Its stem may be known.
 func (s *Scan) unknown(w string) wordInfo {
+	if info, ok := s.unknowns[w]; ok {
+		return info
+	}
 	st := stem(w)
 	id, ok := s.m.stems[st]
 	if !ok {
@@ -157,7 +210,9 @@ func (s *Scan) unknown(w string) wordInfo {
 			s.localMask = append(s.localMask, letters(st))
 		}
 	}
-	return wordInfo{id: -1, stem: id, flags: flagsOf(w)}
+	info := wordInfo{id: -1, stem: id, flags: flagsOf(w)}
+	s.unknowns[w] = info
+	return info
 }
 
 // known reports whether the matcher knows stem st.
@@ -189,15 +244,15 @@ func (s *Scan) Findings() []Finding {
 		order[i] = i
 	}
 	// Where findings overlap, a quote beats a sentence, an exact or
-	// disputed quote beats a misquote (an outer quote that frames the
-	// official's exact words, nested in their own marks, is someone
-	// else's quote of them), and then the longer wins.
+	// disputed quote beats a misquote or misattribution (an outer quote
+	// that frames the official's exact words, nested in their own marks,
+	// is someone else's quote of them), and then the longer wins.
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := &c[order[i]], &c[order[j]]
 		if a.sentence != b.sentence {
 			return !a.sentence
 		}
-		if am, bm := a.Verdict == Misquoted, b.Verdict == Misquoted; am != bm {
+		if am, bm := a.framing(), b.framing(); am != bm {
 			return !am
 		}
 		return a.End-a.Start > b.End-b.Start
@@ -246,29 +301,4 @@ func (s *Scan) judgeable(i, j int) bool {
 		}
 	}
 	return rare >= 2 || rare == 1 && j-i >= 6
-}
-
-// context reports whether the passage's paragraph names the claim's subject
-// and the article names enough of it: the same words about something else
-// are not the claim.
-func (s *Scan) context(c *claimEntry, para passage.Span) bool {
-	if len(c.subject) == 0 {
-		return true
-	}
-	inArticle := 0
-	for _, st := range c.subject {
-		if s.article[st] {
-			inArticle++
-		}
-	}
-	if inArticle < min(2, len(c.subject)) {
-		return false
-	}
-	i, j := s.span(para.Start, para.End)
-	for k := i; k < j; k++ {
-		if s.flags[k]&flagName != 0 && containsID(c.subject, s.stems[k]) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,9 @@
 package match
 
-import "factcheck/internal/textnorm"
+import (
+	"factcheck/internal/passage"
+	"factcheck/internal/textnorm"
+)
 
 // scratch is the working memory of a scan, allocated once and reused by
 // every passage. Arrays indexed by statement, stem or wording are reset by
@@ -26,7 +29,24 @@ type scratch struct {
 	score      []float64
 	scored     []int32 // the wordings scored
 	scoreNow   uint32
-	top        []int32
+	top        []retrieved
+	// By claim: the sum of its wordings' scores.
+	claimStamp []uint32
+	claimScore []float64
+	claimsHit  []int32
+	claimNow   uint32
+	claims     []scored
+
+	// By stem: the terms of the claim being scored (termStamp), the
+	// passage's terms already weighed (seenStamp), the names of the
+	// current paragraph (paraStamp, for the paragraph paraAt).
+	termStamp []uint32
+	termNow   uint32
+	seenStamp []uint32
+	seenNow   uint32
+	paraStamp []uint32
+	paraNow   uint32
+	paraAt    passage.Span
 
 	// By stem: used by the current passage (stemStamp, for the ranking
 	// of wordings) or in the current sentence (sentStamp).

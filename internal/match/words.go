@@ -1,6 +1,12 @@
 package match
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+var useSnowball = true
 
 // The word lists, and the flags of their words. A Matcher knows every word
 // of them (see NewBuilder).
@@ -113,6 +119,9 @@ func isNumber(w string) bool {
 // deliberately crude: it only has to make two forms of one word equal more
 // often than it makes two different words equal.
 func stem(w string) string {
+	if useSnowball {
+		return english.Stem(strings.TrimSuffix(w, "'s"), false)
+	}
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.TrimSuffix(w, "'")
 	for _, suf := range [...]string{"ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "ly", "es", "ed", "s", "e", "y"} {

@@ -44,6 +44,8 @@ const (
 	kindQuote                 // an inline quotation (<q>): its marks are the browser's
 	kindQuoteBlock            // a block quotation (<blockquote>)
 	kindLink                  // a link (<a>): Root counts its text against the element around it
+	kindCell                  // a table cell (<td>)
+	kindHeaderCell            // a table header cell (<th>)
 )
 
 // kinds returns a function from a nodeName to its kind: Map.get bound to a
@@ -52,7 +54,7 @@ const (
 func kinds() js.Value {
 	entries := []any{[]any{"#text", kindText}, []any{"#cdata-section", kindText}}
 	for kind, tags := range map[int][]string{kindBlock: blockTags, kindSkip: skipTags, kindPre: preTags,
-		kindQuote: {"q"}, kindQuoteBlock: {"blockquote"}, kindLink: {"a"}} {
+		kindQuote: {"q"}, kindQuoteBlock: {"blockquote"}, kindLink: {"a"}, kindCell: {"td"}, kindHeaderCell: {"th"}} {
 		for _, tag := range tags {
 			entries = append(entries, []any{tag, kind}, []any{strings.ToUpper(tag), kind})
 		}
@@ -114,7 +116,7 @@ func has(set js.Value) js.Value {
 // child is knowing where every element ends.
 type chunk struct {
 	nodes   js.Value // the JavaScript array of the nodes
-	kind    []byte   // kindText, kindBlock, kindSkip, kindPre, kindQuote, kindQuoteBlock or 0
+	kind    []byte   // kindText, kindBlock, ... kindHeaderCell, or 0
 	kids    []byte   // 1: the node has children
 	last    []byte   // 1: the node has no next sibling
 	skip    []byte   // 1: Read skips the element and what it holds, for its attributes

@@ -18,32 +18,33 @@ func recordSplit(head, tail js.Value) {
 }
 
 // Clear removes everything the widget inserted under doc: it removes every
-// [data-factcheck-ui] element but the marks, unwraps the marks (moving the
-// page's text nodes back where they were), joins the text nodes Highlight
-// split, and withdraws the widget's style sheet. The page's text nodes
-// are then the very nodes they were, with their data as it was.
+// [data-factcheck-ui] element but the marks and nowrap joints, unwraps
+// those (moving the page's text nodes back where they were; a joint
+// before the marks in it), joins the text nodes Highlight split, and
+// withdraws the widget's style sheet. The page's text nodes are then the
+// very nodes they were, with their data as it was.
 //
 // Clear may be called twice, and after the page removed or moved some of
 // the widget's elements; it then restores what is left.
 func Clear(doc js.Value) {
 	els := doc.Call("querySelectorAll", uiSelector)
-	var marks []js.Value
+	var wrappers []js.Value // in document order: outer ones first
 	for i, n := 0, els.Length(); i < n; i++ {
 		el := els.Index(i)
-		if el.Call("matches", markSelector).Bool() {
-			marks = append(marks, el)
+		if el.Call("matches", transparentSelector).Bool() {
+			wrappers = append(wrappers, el)
 		} else {
 			el.Call("remove")
 		}
 	}
-	for _, m := range marks {
+	for _, m := range wrappers {
 		unwrap(m)
 	}
 	joinSplits()
 	removeStyles(doc)
 }
 
-// unwrap replaces the mark m with its children.
+// unwrap replaces the element m with its children.
 func unwrap(m js.Value) {
 	parent := m.Get("parentNode")
 	if parent.IsNull() {

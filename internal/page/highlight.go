@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,9 @@ type Mark struct {
 	// last mark, its closing quote marks and any link it ends in; the
 	// caller attaches a shadow root and renders into it.
 	Host js.Value
-	// Elements are the <factcheck-mark> elements, in document order.
+	// Elements are the <factcheck-mark> elements, in document order. The
+	// last character of a passage that ends without a closing quote mark
+	// has a mark of its own (see nowrapEnd).
 	Elements []js.Value
 }
 
@@ -40,7 +43,8 @@ var (
 // screen readers ("Start of disputed passage" for label "disputed") goes
 // before the first mark, another ("End of ...") before the badge host;
 // neither they nor the host go inside a link or other interactive element
-// (see outside).
+// (see outside). The host and the character before it are kept on one
+// line (see nowrap).
 //
 // Highlight fails, changing nothing, if the passage is empty, holds only
 // whitespace, is already highlighted, or its nodes left the page or
@@ -70,18 +74,114 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 			m.Elements = append(m.Elements, wrap(t.doc, t.node(i), verdict))
 		}
 	}
+	outside(m.Elements[0]).Call("before", srMarker(t.doc, "Start of", label))
+	m.Host = newElement(t.doc, badgeTag)
 	after := m.Elements[len(m.Elements)-1]
+	var joint js.Value
 	if j, n := t.closers(end); n > 0 {
 		// The badge goes after the quote's closing mark: “…” [Verified].
 		if end+n < t.spans[j].end {
 			t.split(j, end+n)
 		}
 		after = t.node(j)
+		joint = t.nowrap(after)
+	} else {
+		joint = t.nowrapEnd(m, last, verdict)
 	}
-	m.Host = newElement(t.doc, badgeTag)
-	outside(m.Elements[0]).Call("before", srMarker(t.doc, "Start of", label))
-	outside(after).Call("after", srMarker(t.doc, "End of", label), m.Host)
+	if joint.IsNull() {
+		outside(after).Call("after", srMarker(t.doc, "End of", label), m.Host)
+	} else {
+		joint.Call("append", srMarker(t.doc, "End of", label), m.Host)
+	}
 	return m, nil
+}
+
+// nowrap keeps the badge on the line of the character before it: the
+// node holding that character and the badge host (appended by the caller)
+// go into a <factcheck-nowrap data-factcheck-ui>, which does not wrap,
+// put where the node was. Where that would put the badge inside a link or
+// another interactive element (see outside), it returns null: the badge
+// goes after the element, and may wrap alone, rather than into it.
+func (t *Text) nowrap(node js.Value) js.Value {
+	if !outside(node).Equal(node) {
+		return js.Null()
+	}
+	joint := newElement(t.doc, nowrapTag)
+	node.Call("before", joint)
+	joint.Call("append", node)
+	return joint
+}
+
+// nowrapEnd is nowrap for a passage that ends without a closing quote
+// mark: the last character of the passage's last span (i) is split off
+// into a mark of its own, which goes into the joint; the rest of the
+// passage wraps as before. It returns null, changing nothing, when that
+// character is a space or in an interactive element.
+func (t *Text) nowrapEnd(m *Mark, i int, verdict string) js.Value {
+	sp := t.spans[i]
+	n := lastCharacter(t.S[sp.start:sp.end])
+	last := m.Elements[len(m.Elements)-1]
+	if n == 0 || !outside(last).Equal(last) {
+		return js.Null()
+	}
+	if n == sp.end-sp.start {
+		return t.nowrap(last)
+	}
+	t.split(i, sp.end-n)
+	tail := wrap(t.doc, t.node(i+1), verdict)
+	m.Elements = append(m.Elements, tail)
+	joint := newElement(t.doc, nowrapTag)
+	last.Call("after", joint)
+	joint.Call("append", tail)
+	return joint
+}
+
+// lastCharacter returns the length in bytes of the last character of s as
+// a reader sees it (a base with its combining marks, an emoji sequence, a
+// flag, an Indic conjunct), so that splitting it off does not cut one
+// apart; 0 when s is empty or ends in a space.
+func lastCharacter(s string) int {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if size == 0 || unicode.IsSpace(r) {
+		return 0
+	}
+	i, flags := len(s)-size, 0
+	for i > 0 {
+		if regionalIndicator(r) {
+			flags++
+		}
+		p, psize := utf8.DecodeLastRuneInString(s[:i])
+		joined := clings(r) || p == zwj || conjunctLinker(p) ||
+			regionalIndicator(r) && regionalIndicator(p) && flags%2 == 1
+		if !joined {
+			break
+		}
+		r, i = p, i-psize
+	}
+	return len(s) - i
+}
+
+const zwj = '\u200d'
+
+// clings reports whether r attaches to the character before it: a
+// combining mark, a joiner, a variation selector, a skin tone, a tag.
+func clings(r rune) bool {
+	return unicode.Is(unicode.M, r) || r == zwj ||
+		r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF ||
+		r >= 0x1F3FB && r <= 0x1F3FF || r >= 0xE0020 && r <= 0xE007F
+}
+
+// regionalIndicator reports whether r is half of a flag.
+func regionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// conjunctLinker reports whether r is a virama that joins the consonants
+// around it into one conjunct (Unicode's InCB=Linker).
+func conjunctLinker(r rune) bool {
+	switch r {
+	case 0x094D, 0x09CD, 0x0ACD, 0x0B4D, 0x0C4D, 0x0D4D:
+		return true
+	}
+	return false
 }
 
 // interactive matches the elements that nothing of the widget may go

@@ -73,9 +73,11 @@ func TestHighlightAcrossInline(t *testing.T) {
 		end.Get("localName").String() != srTag || end.Get("textContent").String() != "End of disputed passage" {
 		t.Fatalf("markers %s ... %s", start.Get("outerHTML"), end.Get("outerHTML"))
 	}
-	closer := m.Elements[4].Get("nextSibling")
-	if closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(end) || m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", UIAttr).Bool() {
-		t.Fatalf("host %v is not after the closing quote mark", m.Host.Get("outerHTML"))
+	joint := m.Elements[4].Get("nextSibling")
+	closer := joint.Get("firstChild")
+	if joint.Get("localName").String() != nowrapTag || closer.Get("data").String() != "”" || !closer.Get("nextSibling").Equal(end) ||
+		m.Host.Get("localName").String() != badgeTag || !m.Host.Call("hasAttribute", UIAttr).Bool() {
+		t.Fatalf("host %v is not after the closing quote mark, in a nowrap joint with it: %s", m.Host.Get("outerHTML"), p.Get("innerHTML"))
 	}
 	if sheets := document.Get("adoptedStyleSheets"); sheets.Length() != 1 || !sheets.Index(0).Equal(sheet) {
 		t.Fatal("the style sheet is not adopted once")
@@ -132,11 +134,13 @@ func TestHighlightBlocks(t *testing.T) {
 		parent              string // local name of every mark's parent
 		marks               int
 	}{
+		// One mark per text node, and one for the last character, which
+		// shares a nowrap joint with the badge.
 		{"table cells", `<table><tbody><tr><td>alpha beta</td> <td>gamma delta</td></tr>
-			<tr><td>eps</td></tr></tbody></table>`, "beta\ngamma delta\neps", "td", 3},
-		{"list", "<ul>\n <li>one two</li>\n <li>three <b>four</b></li>\n</ul>", "two\nthree", "li", 2},
-		{"paragraphs", "<div><p>First para.</p>\n<p>Second para.</p></div>", "para.\nSecond", "p", 2},
-		{"pre", "<pre>line 1\n  line 2\nline 3</pre>", "1\n  line 2", "pre", 1},
+			<tr><td>eps</td></tr></tbody></table>`, "beta\tgamma delta\t\neps", "td", 4},
+		{"list", "<ul>\n <li>one two</li>\n <li>three <b>four</b></li>\n</ul>", "two\nthree", "li", 3},
+		{"paragraphs", "<div><p>First para.</p>\n<p>Second para.</p></div>", "para.\nSecond", "p", 3},
+		{"pre", "<pre>line 1\n  line 2\nline 3</pre>", "1\n  line 2", "pre", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,11 +152,15 @@ func TestHighlightBlocks(t *testing.T) {
 				t.Fatalf("%d marks, want %d", len(m.Elements), tt.marks)
 			}
 			for _, el := range m.Elements {
-				if p := el.Get("parentNode").Get("localName").String(); p != tt.parent {
+				parent := el.Get("parentNode")
+				if parent.Get("localName").String() == nowrapTag {
+					parent = parent.Get("parentNode")
+				}
+				if p := parent.Get("localName").String(); p != tt.parent {
 					t.Fatalf("a mark in <%s>, want <%s>", p, tt.parent)
 				}
 			}
-			if got, want := markText(m), strings.ReplaceAll(tt.passage, "\n", ""); tt.parent != "pre" && got != want {
+			if got, want := markText(m), strings.NewReplacer("\n", "", "\t", "").Replace(tt.passage); tt.parent != "pre" && got != want {
 				t.Fatalf("marks hold %q, want %q", got, want)
 			}
 			Clear(document)
@@ -228,9 +236,12 @@ func TestHighlightSurrogates(t *testing.T) {
 	html = body.Get("innerHTML").String()
 	txt = Read(body, Limits{}, nil)
 	m := highlight(t, txt, "b\uFFFD")
-	wrapped := m.Elements[0].Get("firstChild")
-	if got := codeUnits.Invoke(wrapped.Get("data")).String(); got != "98,56320" {
-		t.Fatalf("mark holds code units %s, want 98,56320", got)
+	var units []string
+	for _, el := range m.Elements {
+		units = append(units, codeUnits.Invoke(el.Get("firstChild").Get("data")).String())
+	}
+	if got := strings.Join(units, " "); got != "98 56320" {
+		t.Fatalf("marks hold code units %s, want 98 56320 (the last character on its own)", got)
 	}
 	Clear(document)
 	restored(t, html, node)
@@ -245,7 +256,10 @@ func TestClearAfterPageRemovedMark(t *testing.T) {
 	txt := Read(body, Limits{}, nil)
 	m := highlight(t, txt, "alpha beta gamma")
 	highlight(t, txt, "other")
-	m.Elements[2].Call("remove") // a framework re-render drops " gamma"
+	// A framework re-render drops " gamma" (its last character is in a
+	// mark of its own).
+	m.Elements[2].Call("remove")
+	m.Elements[3].Call("remove")
 	Clear(document)
 	if got, want := body.Get("innerHTML").String(), `<button id="doneButton" style="display: none;" disabled="">Done</button><p id="p">alpha <b>beta</b> delta</p><p id="q">other text</p>`; got != want {
 		t.Fatalf("innerHTML %s, want %s", got, want)
@@ -288,5 +302,80 @@ func TestHighlightErrors(t *testing.T) {
 	setBody(t, `<p>alpha</p> <p>beta</p>`)
 	if got := body.Get("innerHTML").String(); got != html {
 		t.Fatalf("failed Highlights changed the page: %s", got)
+	}
+}
+
+// pageTextOf is the page's text in el: its text without the widget's own.
+var pageTextOf = script("el", `const c = el.cloneNode(true);
+	for (const e of c.querySelectorAll('`+outerWidgetText+`')) e.remove();
+	return c.textContent;`)
+
+// TestHighlightNowrap: the badge host shares a nowrap joint with the
+// character before it, a whole character as a reader sees it, so that the
+// badge cannot wrap onto a line of its own; Clear gives the page back.
+func TestHighlightNowrap(t *testing.T) {
+	tests := []struct {
+		name, html, passage string
+		joint               string // the page's text in the joint
+		lastMark            string // the text of the last mark
+	}{
+		{"closing quote mark", `<p>He said “we will build the bridge” on Friday.</p>`, "we will build the bridge", "”", "we will build the bridge"},
+		{"closing marks", `<p>He said “she told us ‘we will build the bridge’” on Friday.</p>`, "we will build the bridge", "’”", "we will build the bridge"},
+		{"closing mark in its own node", `<p>He said “<em>we will build the bridge</em>”, on Friday.</p>`, "we will build the bridge", "”", "we will build the bridge"},
+		{"no closing mark", `<p>He said we will build the bridge soon.</p>`, "we will build the bridge soon", "n", "n"},
+		{"last node one character", `<p>He said we will build <b>a</b> bridge.</p>`, "will build a", "a", "a"},
+		{"combining mark", "<p>They met at the cafe\u0301 today.</p>", "met at the cafe\u0301", "e\u0301", "e\u0301"},
+		{"flag", "<p>He flew to 🇺🇦🇺🇦 and back.</p>", "flew to 🇺🇦🇺🇦", "🇺🇦", "🇺🇦"},
+		{"emoji sequence", "<p>The family 👨‍👩‍👧 came.</p>", "The family 👨‍👩‍👧", "👨‍👩‍👧", "👨‍👩‍👧"},
+		{"conjunct", "<p>यह परीक्ष और</p>", "यह परीक्ष", "क्ष", "क्ष"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setBody(t, tt.html)
+			html := body.Get("innerHTML").String()
+			p := body.Call("querySelector", "p")
+			text := p.Get("textContent").String()
+			m := highlight(t, Read(body, Limits{}, nil), tt.passage)
+			joint := m.Host.Get("parentElement")
+			if joint.Get("localName").String() != nowrapTag || !joint.Call("hasAttribute", UIAttr).Bool() {
+				t.Fatalf("the badge host is not in a nowrap joint: %s", p.Get("innerHTML"))
+			}
+			if got := pageTextOf.Invoke(joint).String(); got != tt.joint {
+				t.Errorf("the joint holds %q of the page's text, want %q: %s", got, tt.joint, p.Get("innerHTML"))
+			}
+			if got := m.Elements[len(m.Elements)-1].Get("textContent").String(); got != tt.lastMark {
+				t.Errorf("the last mark holds %q, want %q", got, tt.lastMark)
+			}
+			if got := markText(m); got != tt.passage {
+				t.Errorf("the marks hold %q, want %q", got, tt.passage)
+			}
+			if got := pageTextOf.Invoke(p).String(); got != text {
+				t.Errorf("the page's text is %q, was %q", got, text)
+			}
+			Clear(document)
+			restored(t, html)
+		})
+	}
+}
+
+func TestLastCharacter(t *testing.T) {
+	tests := []struct{ s, want string }{
+		{"", ""},
+		{"bridge ", ""},
+		{"bridge\u00a0", ""},
+		{"bridge", "e"},
+		{"the cafe\u0301", "e\u0301"},
+		{"x🇺🇦🇺🇦", "🇺🇦"},
+		{"🇺🇦", "🇺🇦"},
+		{"ok 👍🏽", "👍🏽"},
+		{"I ❤️", "❤️"},
+		{"a 👨‍👩‍👧", "👨‍👩‍👧"},
+		{"परीक्ष", "क्ष"},
+		{"“", "“"},
+	}
+	for _, tt := range tests {
+		if got := lastCharacter(tt.s); got != len(tt.want) {
+			t.Errorf("lastCharacter(%q) = %d bytes, want %d (%q)", tt.s, got, len(tt.want), tt.want)
+		}
 	}
 }

@@ -19,9 +19,10 @@ import "syscall/js"
 // element carries UIAttr, so that Clear finds them all and Read skips them.
 const (
 	UIAttr     = "data-factcheck-ui"
-	markTag    = "factcheck-mark"  // transparent wrapper of one page text node
-	srTag      = "factcheck-sr"    // visually hidden start or end of a passage
-	badgeTag   = "factcheck-badge" // host of a badge, rendered by the caller
+	markTag    = "factcheck-mark"   // transparent wrapper of one page text node
+	nowrapTag  = "factcheck-nowrap" // transparent wrapper that keeps a badge on the line of the text before it
+	srTag      = "factcheck-sr"     // visually hidden start or end of a passage
+	badgeTag   = "factcheck-badge"  // host of a badge, rendered by the caller
 	verdictKey = "data-verdict"
 )
 
@@ -37,7 +38,7 @@ var (
 		"option", "datalist", "button", "svg", "iframe", "object", "canvas", "video", "audio"}
 	blockTags = []string{"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "menu",
 		"section", "article", "aside", "header", "footer", "hgroup", "figure",
-		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dd",
+		"figcaption", "table", "thead", "tbody", "tfoot", "tr", "caption", "dl", "dd",
 		"dt", "br", "hr", "main", "nav", "form", "fieldset", "legend", "details", "summary",
 		"address", "dialog"}
 	// preTags are the blocks whose line breaks show: elsewhere a line
@@ -45,19 +46,24 @@ var (
 	preTags = []string{"pre", "listing", "xmp", "plaintext"}
 )
 
-// widgetText matches the widget's elements other than marks: their text
-// is the widget's, not the page's. Marks are transparent: the text inside
-// them is the page's own. outerWidgetText matches the outermost of them.
+// widgetText matches the widget's elements other than marks and nowrap
+// joints: their text is the widget's, not the page's. Marks and joints are
+// transparent: the text inside them is the page's own. outerWidgetText
+// matches the outermost of them.
 const (
-	widgetText      = "[" + UIAttr + "]:not(" + markTag + ")"
+	widgetText      = "[" + UIAttr + "]:not(" + transparent + ")"
 	outerWidgetText = widgetText + ":not(" + widgetText + " *)"
 )
 
+// transparent lists the widget's elements that hold the page's text.
+const transparent = markTag + ", " + nowrapTag
+
 var (
-	uiSelector   = js.ValueOf("[" + UIAttr + "]")
-	markSelector = js.ValueOf(markTag)
-	outerOwnText = js.ValueOf(outerWidgetText)
-	objectFn     = js.Global().Get("Object")
+	uiSelector          = js.ValueOf("[" + UIAttr + "]")
+	markSelector        = js.ValueOf(markTag)
+	transparentSelector = js.ValueOf(transparent)
+	outerOwnText        = js.ValueOf(outerWidgetText)
+	objectFn            = js.Global().Get("Object")
 )
 
 // jsLen returns the length in UTF-16 code units of the JavaScript string s

@@ -27,6 +27,12 @@ type Text struct {
 	// the data read as spaces, as the browser shows them, except inside
 	// <pre>: there they stay, and so end a block of S too. The text of a
 	// <q> or <blockquote> is between “ and ”, as the reader sees it.
+	//
+	// A table row is one block, each of its cells ended by "\t" (<td>)
+	// or "\v" (<th>), empty ones too, so that the passage finder knows
+	// a cell's row, column and header: "Name\vQuote\v\nHorne\t“…”\t".
+	// Tabs and vertical tabs in the data read as spaces (as the browser
+	// shows them outside <pre>), so that these are the only ones.
 	S string
 	// Truncated reports that Read stopped at its Limits.
 	Truncated bool
@@ -137,8 +143,12 @@ type reader struct {
 	// each one's opening mark is in S yet. It goes in before the
 	// element's first text, so that an empty quotation adds nothing.
 	quotes  []bool
-	opening int // quotations whose opening mark waits for a text
-	deeper  int // quotations inside maxQuoteMarks others: no marks
+	opening int  // quotations whose opening mark waits for a text
+	deeper  int  // quotations inside maxQuoteMarks others: no marks
+	cellEnd bool // S ends with the end of a cell: the spaces between cells are not read
+	// cellFresh: the read is in a table cell that has no text yet, where
+	// a block boundary (a <p> opening the cell) is none.
+	cellFresh bool
 }
 
 // frame is what the read knows of a node it visits.
@@ -146,6 +156,7 @@ type frame struct {
 	block, skip, widget bool // what the element is
 	pre                 bool // its line breaks show
 	quote               bool // a <q> or <blockquote>, which S puts in quote marks
+	cellEnd             byte // for a table cell, what ends it in S: '\t', or '\v' for a header
 	last                bool // the node is its parent's last child
 }
 
@@ -175,6 +186,14 @@ func (r *reader) read(c *chunk, base, k int) bool {
 			f.pre = c.kind[i] == kindPre && !f.skip
 			f.quote = (c.kind[i] == kindQuote || c.kind[i] == kindQuoteBlock) && !f.skip && r.skipping == 0
 			f.block = (c.kind[i] == kindBlock || c.kind[i] == kindQuoteBlock || f.pre) && !f.skip && r.skipping == 0
+			if !f.skip && r.skipping == 0 {
+				switch c.kind[i] {
+				case kindCell:
+					f.cellEnd = '\t'
+				case kindHeaderCell:
+					f.cellEnd = '\v'
+				}
+			}
 			r.enter(f)
 		}
 		if c.kids[i] != 0 {
@@ -201,6 +220,9 @@ func (r *reader) enter(f frame) {
 	case f.quote:
 		r.quotes = append(r.quotes, false)
 		r.opening++
+	}
+	if f.cellEnd != 0 {
+		r.cellFresh = true
 	}
 	if f.skip {
 		r.skipping++
@@ -229,6 +251,9 @@ func (r *reader) leave(f frame) {
 	if f.block {
 		r.boundary()
 	}
+	if f.cellEnd != 0 {
+		r.endCell(f.cellEnd)
+	}
 	if f.skip {
 		r.skipping--
 	}
@@ -246,7 +271,7 @@ func (r *reader) leave(f frame) {
 // paragraph is not run together with the next (a tweet's text with the
 // "— name, date" line under it).
 func (r *reader) boundary() {
-	if r.b.Len() > 0 {
+	if r.b.Len() > 0 && !r.cellFresh {
 		r.sep = true
 	}
 	for k := len(r.quotes) - 1; k >= 0; k-- {
@@ -258,6 +283,33 @@ func (r *reader) boundary() {
 	}
 }
 
+// endCell ends a table cell with c. Like a block boundary, it closes the
+// quotation marks open in the cell. A row stays one block: the boundary
+// after the cell's last block is dropped, and the pending "\n" of the
+// row's start goes before the end of an empty first cell. Past the byte
+// limit, the end is left out.
+func (r *reader) endCell(c byte) {
+	if r.cellFresh {
+		r.cellFresh = false
+	} else {
+		r.boundary()
+		r.sep = false
+	}
+	n := 1
+	if r.sep {
+		n++
+	}
+	if r.b.Len()+n > r.maxBytes {
+		return
+	}
+	if r.sep {
+		r.b.WriteByte('\n')
+		r.sep = false
+	}
+	r.b.WriteByte(c)
+	r.cellEnd = true
+}
+
 // text reads the data s of the index-th node of the walk, a text node. It
 // reports false when the byte limit stopped the read.
 func (r *reader) text(index int, s string) bool {
@@ -265,14 +317,16 @@ func (r *reader) text(index int, s string) bool {
 	if r.widget == 0 {
 		r.pos += utf16Len(s)
 	}
-	if r.skipping > 0 || s == "" || isSpace(s) && (r.sep || r.b.Len() == 0) {
-		return true // not read, nothing, or whitespace between blocks
+	if r.skipping > 0 || s == "" || isSpace(s) && (r.sep || r.b.Len() == 0 || r.cellEnd) {
+		return true // not read, nothing, or whitespace between blocks or cells
 	}
+	// A line break of the markup is a space on the screen, not the end
+	// of a block: "\n" in S only ever separates blocks, and "\t" and "\v"
+	// only end cells. One byte for one, so offsets do not move.
 	if r.pre == 0 {
-		// A line break of the markup is a space on the screen, not the
-		// end of a block: "\n" in S only ever separates blocks. One
-		// byte for one, so offsets do not move.
 		s = lineBreaks.Replace(s)
+	} else {
+		s = cellMarks.Replace(s)
 	}
 	before := 0 // bytes S takes before s: a "\n", opening marks
 	if r.sep {
@@ -298,6 +352,7 @@ func (r *reader) text(index int, s string) bool {
 	}
 	start := r.b.Len()
 	r.b.WriteString(s)
+	r.cellEnd, r.cellFresh = false, false
 	r.t.spans = append(r.t.spans, span{index: index, start: start, end: r.b.Len(), body: at})
 	return !cut
 }
@@ -336,5 +391,9 @@ func isSpace(s string) bool {
 	return true
 }
 
-// lineBreaks turns the line breaks of text outside pre blocks into spaces.
-var lineBreaks = strings.NewReplacer("\n", " ", "\r", " ")
+// lineBreaks turns the line breaks and tabs of text outside pre blocks
+// into spaces; cellMarks the tabs of text inside them.
+var (
+	lineBreaks = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ", "\v", " ")
+	cellMarks  = strings.NewReplacer("\t", " ", "\v", " ")
+)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"factcheck/internal/passage"
 )
 
 func TestRead(t *testing.T) {
@@ -21,9 +23,15 @@ func TestRead(t *testing.T) {
 		{"nested inline", `<p>a <a href="#x">link <em>em <strong>strong</strong></em></a> <span><b>b</b><i>i</i></span> <dfn>q</dfn> <abbr>ab</abbr> <time>t</time> <cite>c</cite> x<sup>2</sup><sub>3</sub> <mark>m</mark> <small>s</small> <u>u</u> <s>s</s> <code>code</code></p>`,
 			"a link em strong bi q ab t c x23 m s u s code"},
 		{"br", `<p>a<br>b<br><br>c<br></p>`, "a\nb\nc"},
-		{"table", `<table><caption>Cap</caption><tr><th>h1</th> <th>h2</th></tr><tr><td>a</td><td>b <em>c</em></td></tr></table>`, "Cap\nh1\nh2\na\nb c"},
+		{"table", `<table><caption>Cap</caption><tr><th>h1</th> <th>h2</th></tr><tr><td>a</td><td>b <em>c</em></td></tr></table>`, "Cap\nh1\vh2\v\na\tb c\t"},
+		{"table in markup's whitespace", "<p>Before</p><table>\n <thead>\n  <tr>\n   <th>Who</th>\n   <th>Quote</th>\n  </tr>\n </thead>\n <tbody>\n  <tr>\n   <th scope=row>Horne</th>\n   <td><q>Not true</q></td>\n  </tr>\n </tbody>\n</table>\n<p>After</p>",
+			"Before\nWho\vQuote\v\nHorne\v“Not true”\t\nAfter"},
+		{"empty cells keep their place", `<table><tr><td></td><td>b</td><td></td></tr><tr><td>c</td><td> </td><td>d</td></tr></table>`, "\tb\t\t\nc\t\td\t"},
+		{"blocks inside a cell", `<table><tr><td><p>Horne</p></td><td><p>One.</p><p>Two.</p></td><td><blockquote><p>q</p></blockquote></td></tr></table><p>x</p>`,
+			"Horne\tOne.\nTwo.\t“q”\t\nx"},
+		{"tabs in the data", "<p>a\tb\vc</p><pre>d\te\n\tf</pre>", "a b c\nd e\n f"},
 		{"lists", "<ul>\n<li>one</li>\n<li>two <b>2</b></li>\n</ul><ol><li>x</li></ol><dl><dt>t</dt><dd>d</dd></dl>", "one\ntwo 2\nx\nt\nd"},
-		{"pre", "<pre>line 1\n  line 2\n\n\tline 4</pre>", "line 1\n  line 2\n\n\tline 4"},
+		{"pre", "<pre>line 1\n  line 2\n\n\tline 4</pre>", "line 1\n  line 2\n\n line 4"},
 		{"blockquote and figure", `<blockquote><p>q</p></blockquote><figure><img alt="no"><figcaption>cap</figcaption></figure>`, "“q”\ncap"},
 		{"quotations in marks", `<p>He said <q>we <q>will</q> act</q>.<q></q><q> </q></p><blockquote class="twitter-tweet">` +
 			"\n  <p>This is <a href=\"#\">not</a> true.</p><p>Two.</p>— Emily Horne</blockquote><p>After</p>",
@@ -348,5 +356,47 @@ func TestDecodeValues(t *testing.T) {
 		if direct := values.Index(i + 1).String(); s != direct {
 			t.Errorf("value %d: %q, crossing alone %q", i+1, s, direct)
 		}
+	}
+}
+
+// TestReadLayoutSpeakers reads tables, lists, captions and headlines as
+// pages print them and checks who the passage finder, on what Read makes
+// of them, says speaks each quote.
+func TestReadLayoutSpeakers(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       map[string]string // quote → speaker
+	}{
+		{"speaker cell of the row", `<table><thead><tr><th>Speaker</th><th>Quote</th></tr></thead><tbody>` +
+			`<tr><td>Emily Horne</td><td>“This is not true.”</td></tr>` +
+			`<tr><td><p>the White House</p></td><td><p><q>respond decisively</q></p></td></tr></tbody></table>`,
+			map[string]string{"This is not true.": "Emily Horne", "respond decisively": "the White House"}},
+		{"row header", `<table><tr><th scope="row">Emily Horne</th><td>“completely false”</td><td>27 January</td></tr></table>`,
+			map[string]string{"completely false": "Emily Horne"}},
+		{"column headers", `<table><tr><th>Emily Horne</th><th>Sergii Nykyforov</th></tr>` +
+			`<tr><td>“This is not true.”</td><td>“All the rest is speculation”</td></tr></table>`,
+			map[string]string{"This is not true.": "Emily Horne", "All the rest is speculation": "Sergii Nykyforov"}},
+		{"list after a lead-in", `<p>Emily Horne said:</p><ul><li>“This is not true.”</li><li><q>completely false</q></li></ul><p>The call lasted an hour.</p><p>“Unattributed.”</p>`,
+			map[string]string{"This is not true.": "Emily Horne", "completely false": "Emily Horne", "Unattributed.": ""}},
+		{"blockquote after a lead-in", `<p>In a statement, the White House said:</p><blockquote><p>We will respond decisively.</p></blockquote>`,
+			map[string]string{"We will respond decisively.": "the White House"}},
+		{"figcaption", `<figure><img alt=""><figcaption>“We will respond decisively,” Biden said. Photo: Reuters</figcaption></figure>`,
+			map[string]string{"We will respond decisively": "Biden"}},
+		{"headline", `<h1>Horne: ‘Completely false’</h1><p>Body.</p>`, map[string]string{"Completely false": "Horne"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setBody(t, tt.html)
+			txt := Read(body, Limits{}, nil)
+			got := map[string]string{}
+			for _, p := range passage.Find(txt.S) {
+				if p.Kind == passage.Quote {
+					got[txt.S[p.Start:p.End]] = p.Speaker
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("speakers in %q:\n got %q\nwant %q", txt.S, got, tt.want)
+			}
+		})
 	}
 }

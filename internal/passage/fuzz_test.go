@@ -19,6 +19,9 @@ func FuzzFind(f *testing.F) {
 		"قال المتحدث «لن نتراجع» أمس. “🎉👨\u200d👩\u200d👧”",
 		"according to\n“,” said\n: “",
 		"\xff“\xfe”\xe2\x80 '",
+		"“One.\nAdvertisement\nRead: ‘x’\ntwo,” Horne said.\n« a\nPublicité\nb », a déclaré X.",
+		"Speaker\vQuote\v\nHorne\t“no”\t\t\n\vX\v“y\t”\nHorne said:\n“z”",
+		"„x“, sagte Horne. Laut Horne, „y“. « z », a-t-elle dit. Horne, a spokeswoman, said “w”.",
 	} {
 		f.Add(s)
 	}

@@ -11,12 +11,23 @@ import (
 // ignored, so that a text of unpaired marks stays linear.
 const maxNesting = 8
 
+// A quote left open at the end of a paragraph may close a few blocks on,
+// past what the page inserted between its paragraphs (a related-link box,
+// "Advertisement", a pull quote): at most maxInserted blocks of at most
+// maxInsertedWords words each. Longer text between is the article's own
+// prose, and the marks are not a pair.
+const (
+	maxInserted      = 3
+	maxInsertedWords = 16
+)
+
 // quote is a quoted span being assembled by findQuotes and attribute.
 type quote struct {
-	open, close Span // the marks
-	content     Span // the words between them, trimmed
-	block       int  // the block of content.Start
-	parent      int  // index of the quote containing this one, or -1
+	open, close Span   // the marks
+	content     Span   // the words between them, trimmed
+	gaps        []Span // what lies between its pieces: blocks the page inserted
+	block       int    // the block of content.Start
+	parent      int    // index of the quote containing this one, or -1
 	depth       int
 
 	sentence            Span // the sentences covering content
@@ -28,10 +39,57 @@ type quote struct {
 // extent is the quote with its marks.
 func (q *quote) extent() Span { return Span{q.open.Start, q.close.End} }
 
+// inGap reports whether offset p lies in one of the quote's gaps.
+func (q *quote) inGap(p int) bool {
+	for _, g := range q.gaps {
+		if g.Start <= p && p < g.End {
+			return true
+		}
+	}
+	return false
+}
+
+// pieces returns the parts of the quote's content around its gaps,
+// trimmed, without the mark that reopens the quote after a gap (English
+// style), or nil when it has none.
+func (q *quote) pieces(text string) []Span {
+	if len(q.gaps) == 0 {
+		return nil
+	}
+	out := make([]Span, 0, len(q.gaps)+1)
+	start := q.content.Start
+	fam := family(firstRune(text[q.open.Start:]))
+	for _, g := range q.gaps {
+		if p := trim(text, Span{start, g.Start}); p.Start < p.End {
+			out = append(out, p)
+		}
+		start = g.End
+		if r, size := utf8.DecodeRuneInString(text[start:]); family(r) == fam {
+			start += size
+		}
+	}
+	if p := trim(text, Span{start, q.content.End}); p.Start < p.End {
+		out = append(out, p)
+	}
+	return out
+}
+
+// outside returns the quote's extent without its gaps: the stretches of
+// text it holds.
+func (q *quote) outside(out []Span) []Span {
+	start := q.open.Start
+	for _, g := range q.gaps {
+		out = append(out, Span{start, g.Start})
+		start = g.End
+	}
+	return append(out, Span{start, q.close.End})
+}
+
 // opener is an opening mark waiting for its closer.
 type opener struct {
 	Span
 	closers string // the marks that close it
+	gaps    []Span // the blocks inserted in the quote so far
 }
 
 // closersOf returns the marks that close a quote opened by r: English,
@@ -94,10 +152,16 @@ func isQuoteMark(r rune) bool { return family(r) != 0 }
 
 // findQuotes pairs the quote marks of text, block by block, and returns
 // the quotes in order of their opening mark, with parent and depth set.
-func findQuotes(text string, blocks []Span) []quote {
+func findQuotes(text string, blocks []block) []quote {
 	sc := quoteScanner{text: text}
-	skip := -1 // a continuation mark, already paired
-	for bi, b := range blocks {
+	skip := -1      // a continuation mark, already paired
+	resume := -1    // the block where the held quote goes on
+	var held opener // a quote open across inserted blocks
+	for bi := range blocks {
+		b := blocks[bi].Span
+		if bi == resume {
+			sc.stack, resume = append(sc.stack[:0], held), -1
+		}
 		sc.bounds = b
 		for i := b.Start; i < b.End; {
 			r, size := utf8.DecodeRuneInString(text[i:b.End])
@@ -106,16 +170,21 @@ func findQuotes(text string, blocks []Span) []quote {
 			}
 			i += size
 		}
-		// An unclosed quote goes on in the next block if that block
-		// opens with a mark of the same family (English style); otherwise
-		// it is dropped, as are the quotes opened inside it.
-		if len(sc.stack) > 0 && bi+1 < len(blocks) {
-			next := blocks[bi+1].Start
-			r, _ := utf8.DecodeRuneInString(text[next:])
-			first, _ := utf8.DecodeRuneInString(text[sc.stack[0].Start:])
-			if closersOf(r) != "" && family(r) == family(first) {
-				sc.stack, skip = sc.stack[:1], next
-				continue
+		// An unclosed quote goes on in a later block if the marks say
+		// so (see resumes); otherwise it is dropped, as are the quotes
+		// opened inside it. Inside an inserted block, nothing goes on.
+		if len(sc.stack) > 0 && resume < 0 {
+			if next, continued, ok := resumes(text, blocks, bi, sc.stack[0]); ok {
+				top := sc.stack[0]
+				if continued {
+					skip = blocks[next].Start
+				}
+				if next == bi+1 {
+					sc.stack = append(sc.stack[:0], top)
+					continue
+				}
+				top.gaps = append(top.gaps[:len(top.gaps):len(top.gaps)], Span{b.End, blocks[next].Start})
+				held, resume = top, next
 			}
 		}
 		sc.stack = sc.stack[:0]
@@ -129,8 +198,87 @@ func findQuotes(text string, blocks []Span) []quote {
 	return quotes
 }
 
+// resumes tells where the quote o, open at the end of block bi, goes on:
+// in block next, which either opens with a mark of o's family (English
+// style: “…\n“…” – continued) or closes o with a mark of its family
+// before opening any (“…\n…,” she said). Up to maxInserted short blocks
+// may stand between (what the page inserted between two paragraphs of a
+// quote). A cell of a table row goes on nowhere.
+func resumes(text string, blocks []block, bi int, o opener) (next int, continued, ok bool) {
+	if !blocks[bi].whole() {
+		return 0, false, false
+	}
+	fam := family(firstRune(text[o.Start:]))
+	for next = bi + 1; next < len(blocks) && next <= bi+1+maxInserted; next++ {
+		b := &blocks[next]
+		if !b.whole() {
+			return 0, false, false
+		}
+		if r := firstRune(text[b.Start:]); closersOf(r) != "" && family(r) == fam {
+			return next, true, true
+		}
+		if closesFirst(text, b.Span, fam) {
+			return next, false, true
+		}
+		if !short(text, b.Span) {
+			break
+		}
+	}
+	return 0, false, false
+}
+
+// closesFirst reports whether block b closes a quote of family fam (any
+// family if 0) left open before it: whether the first mark of the family
+// in b that opens or closes, closes, and is a closing quote mark rather
+// than an inch or foot sign (after a digit: 27" screen) or an apostrophe
+// (a single mark closes only next to punctuation: ‘…,’ she said; not the
+// students’ union).
+func closesFirst(text string, b Span, fam int) bool {
+	var decided [7]bool // by family
+	for i := b.Start; i < b.End; {
+		r, size := utf8.DecodeRuneInString(text[i:b.End])
+		f := family(r)
+		if f != 0 && (fam == 0 || f == fam) && !decided[f] {
+			prev, next := around(text, b, Span{i, i + size})
+			closes, opens := role(r, prev, next)
+			measure := (r == '"' || r == '\'') && unicode.IsDigit(prev)
+			apostrophe := f == 2 && !unicode.IsPunct(prev) && next >= 0 && !unicode.IsPunct(next)
+			if closes && !measure && !apostrophe {
+				return true
+			}
+			decided[f] = closes || opens
+		}
+		i += size
+	}
+	return false
+}
+
+// short reports whether block b is a few words at most: what a page
+// inserts between paragraphs, not prose.
+func short(text string, b Span) bool {
+	words := 0
+	inWord := false
+	for i := b.Start; i < b.End; i++ {
+		space := text[i] == ' ' || text[i] == '\t'
+		if !space && !inWord {
+			if words++; words > maxInsertedWords {
+				return false
+			}
+		}
+		inWord = !space
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // nest sets the parent and depth of quotes sorted by opening mark. Quotes
-// nest properly: closing a quote drops the unclosed quotes inside it.
+// nest properly: closing a quote drops the unclosed quotes inside it. A
+// quote in the gap of another (in a block inserted between its pieces) is
+// not inside it.
 func nest(quotes []quote) {
 	var open []int
 	for i := range quotes {
@@ -138,9 +286,12 @@ func nest(quotes []quote) {
 		for len(open) > 0 && quotes[open[len(open)-1]].close.End <= q.open.Start {
 			open = open[:len(open)-1]
 		}
-		q.parent, q.depth = -1, len(open)
-		if len(open) > 0 {
-			q.parent = open[len(open)-1]
+		q.parent, q.depth = -1, 0
+		for k := len(open) - 1; k >= 0; k-- {
+			if p := &quotes[open[k]]; !p.inGap(q.open.Start) {
+				q.parent, q.depth = open[k], p.depth+1
+				break
+			}
 		}
 		open = append(open, i)
 	}
@@ -154,74 +305,68 @@ type quoteScanner struct {
 	quotes []quote
 }
 
-// mark handles the quote mark r at s. Marks that both open and close (" ')
-// and the ones that are also apostrophes (’) are told apart by context.
+// mark handles the quote mark r at s: it closes the innermost open quote
+// it can close, or else opens one, as role says.
 func (sc *quoteScanner) mark(r rune, s Span) {
-	prev, next := sc.around(s)
-	// Opening context: after a space, an opening bracket, a dash or
-	// another mark, before a non-space. Closing context: after a
-	// non-space, before a space, punctuation or the end of the block.
+	prev, next := around(sc.text, sc.bounds, s)
+	closes, opens := role(r, prev, next)
+	if closes && sc.close(r, s, deepCloser(r)) {
+		return
+	}
+	if opens {
+		sc.open(r, s)
+	}
+}
+
+// role tells whether the quote mark r, between the runes prev and next (-1
+// at the edges of its block), can close a quote and can open one. Marks
+// that both open and close (" ') and the ones that are also apostrophes
+// (’) are told apart by context. Opening context: after a space, an
+// opening bracket, a dash or another mark, before a non-space. Closing
+// context: after a non-space, before a space, punctuation or the end of
+// the block.
+func role(r, prev, next rune) (closes, opens bool) {
 	opening := opensAfter(prev) && next >= 0 && !unicode.IsSpace(next)
 	closing := prev >= 0 && !unicode.IsSpace(prev) && closesBefore(next)
 	switch r {
 	case '"', '\'':
-		if closing && sc.close(r, s, r == '"') {
-			return
-		}
-		if opening {
-			sc.open(r, s)
-		}
+		return closing, opening
 	case '’':
 		// Closes a ‘ open at this depth; otherwise an apostrophe
 		// (Ukraine’s, the ’90s, students’).
-		if closing {
-			sc.close(r, s, false)
-		}
+		return closing, false
 	case '‘', '“':
 		// Also the closers of German ‚…‘ and „…“.
-		if closing && sc.close(r, s, false) {
-			return
-		}
-		if next >= 0 && !unicode.IsSpace(next) {
-			sc.open(r, s)
-		}
+		return closing, next >= 0 && !unicode.IsSpace(next)
 	case '”', '»', '›':
 		// French spacing puts a space before » (« mot »).
-		if sc.close(r, s, true) {
-			return
-		}
-		if opening {
-			sc.open(r, s)
-		}
+		return true, opening
 	case '«', '‹':
-		if closing && sc.close(r, s, false) {
-			return
-		}
-		if next >= 0 {
-			sc.open(r, s)
-		}
+		return closing, next >= 0
 	case '„', '「', '『':
-		if next >= 0 {
-			sc.open(r, s)
-		}
+		return false, next >= 0
 	case '‚':
-		if opening {
-			sc.open(r, s)
-		}
+		return false, opening
 	case '」', '』':
-		sc.close(r, s, true)
+		return true, false
 	}
+	return false, false
 }
 
-// around returns the runes before and after s in the current block, -1 at
-// its edges.
-func (sc *quoteScanner) around(s Span) (prev, next rune) {
+// deepCloser reports whether r closes an open quote below unclosed ones
+// (dropping them), rather than only the innermost.
+func deepCloser(r rune) bool {
+	return strings.ContainsRune(`"”»›」』`, r)
+}
+
+// around returns the runes before and after s in block b, -1 at its edges.
+func around(text string, b, s Span) (prev, next rune) {
 	prev, next = -1, -1
-	if s.Start > sc.bounds.Start {
-		prev, _ = utf8.DecodeLastRuneInString(sc.text[sc.bounds.Start:s.Start])
+	if s.Start > b.Start {
+		prev, _ = utf8.DecodeLastRuneInString(text[b.Start:s.Start])
 	}
-	if s.End < sc.bounds.End {
-		next, _ = utf8.DecodeRuneInString(sc.text[s.End:sc.bounds.End])
+	if s.End < b.End {
+		next, _ = utf8.DecodeRuneInString(text[s.End:b.End])
 	}
 	return prev, next
 }
@@ -250,7 +395,7 @@ func (sc *quoteScanner) close(r rune, s Span, deep bool) bool {
 		if strings.ContainsRune(o.closers, r) {
 			sc.stack = sc.stack[:k]
 			if c := quoted(sc.text, Span{o.End, s.Start}); c.Start < c.End {
-				sc.quotes = append(sc.quotes, quote{open: o.Span, close: s, content: c})
+				sc.quotes = append(sc.quotes, quote{open: o.Span, close: s, content: c, gaps: o.gaps})
 			}
 			return true
 		}

@@ -17,7 +17,7 @@ func TestQuotes(t *testing.T) {
 		{"english single", "the so-called ‘frank’ talks", []gotQuote{{"frank", 0, ""}}},
 		{"ascii single", "a pledge for 'decisive response' in", []gotQuote{{"decisive response", 0, ""}}},
 		{"french with no-break spaces", "« Nous ne céderons pas », a déclaré le ministre.",
-			[]gotQuote{{"Nous ne céderons pas", 0, ""}}},
+			[]gotQuote{{"Nous ne céderons pas", 0, "le ministre"}}},
 		{"french tight", "il a dit «non» hier", []gotQuote{{"non", 0, ""}}},
 		{"danish", "han sagde »nej« i går", []gotQuote{{"nej", 0, ""}}},
 		{"german", "Er sagte: „Das ist nicht wahr“.", []gotQuote{{"Das ist nicht wahr", 0, ""}}},
@@ -99,5 +99,108 @@ func TestQuoteMarksUnpaired(t *testing.T) {
 				t.Fatalf("depth %d beyond maxNesting", p.Depth)
 			}
 		}
+	}
+}
+
+// TestSplitQuotes: a quote running over paragraphs, with what pages insert
+// between them, as real articles print it. A joined quote's Pieces leave
+// out the inserted blocks; marks that are no pair are not joined.
+func TestSplitQuotes(t *testing.T) {
+	type split struct {
+		Text    string
+		Pieces  []string
+		Speaker string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []split
+	}{
+		{"english style, no insert",
+			"“Reports of anything more are false.\n\n“He has said this publicly,” Horne said.",
+			[]split{{"Reports of anything more are false.\n\n“He has said this publicly", nil, "Horne"}}},
+		{"english style around an advertisement",
+			"“Reports of anything more are false.\n\nAdvertisement\n\n“He has said this publicly,” Horne said.",
+			[]split{{"Reports of anything more are false.\n\nAdvertisement\n\n“He has said this publicly",
+				[]string{"Reports of anything more are false.", "He has said this publicly"}, "Horne"}}},
+		{"no reopening mark, around a related-link box",
+			"Horne told CNN: “President Biden said that there is a distinct possibility.\n" +
+				"RELATED\nBiden warns Putin of severe costs\n" +
+				"He has said this publicly and we have been warning about this for months.”\nThe call lasted an hour.",
+			[]split{{"President Biden said that there is a distinct possibility.\nRELATED\nBiden warns Putin of severe costs\n" +
+				"He has said this publicly and we have been warning about this for months.",
+				[]string{"President Biden said that there is a distinct possibility.",
+					"He has said this publicly and we have been warning about this for months."}, "Horne"}}},
+		{"no reopening mark, next paragraph",
+			"“We will respond decisively.\nIf Russia further invades Ukraine,” Biden said.",
+			[]split{{"We will respond decisively.\nIf Russia further invades Ukraine", nil, "Biden"}}},
+		{"a pull quote in the inserted box is a quote of its own",
+			"“This is not true.\n“Not true,” Horne wrote\nPresident Biden said that there is a distinct possibility,” she wrote.",
+			// The box opens with a mark of the family: English style, the
+			// quote goes on in it.
+			[]split{{"This is not true.\n“Not true", nil, "Horne"}}},
+		{"a short quote inside an inserted box",
+			"“This is not true.\nRead: ‘Biden’s warning’ in full\nPresident Biden said there is a distinct possibility,” Horne wrote.",
+			[]split{
+				{"This is not true.\nRead: ‘Biden’s warning’ in full\nPresident Biden said there is a distinct possibility",
+					[]string{"This is not true.", "President Biden said there is a distinct possibility"}, "Horne"},
+				{"Biden’s warning", nil, ""}}},
+		{"french guillemets around an advertisement",
+			"« Nous ne céderons pas.\nPublicité\nNous répondrons », a déclaré le ministre.",
+			[]split{{"Nous ne céderons pas.\nPublicité\nNous répondrons",
+				[]string{"Nous ne céderons pas.", "Nous répondrons"}, "le ministre"}}},
+		{"an inch sign is no closing mark",
+			"He said “we are ready.\nAdvertisement\nThe new screen is 55\" wide.",
+			nil},
+		{"an apostrophe is no closing mark",
+			"She called it ‘a plan.\nAdvertisement\nThe students’ union voted.",
+			nil},
+		{"long prose between is not inserted",
+			"He said “we are ready.\nThe talks went on for hours on Thursday as officials from both sides met in Geneva to discuss the crisis.\n" +
+				"Then it ended,” she said.",
+			nil},
+		{"a typo's unclosed mark does not join a later quote",
+			"He said “this never ends.\nAdvertisement\nThe next paragraph has “a real quote” in it.",
+			[]split{{"a real quote", nil, ""}}},
+		{"too many blocks between",
+			"“We are ready.\nAd\nAd\nAd\nAd\nThen it ended,” she said.",
+			nil},
+		{"table cells do not join",
+			"“We are ready.\tAd\tThen it ended,” she said.\t",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []split
+			ps := Find(tt.in)
+			// The pieces of the split quotes so far, each a quote of its
+			// own too, with the speaker of the whole.
+			pieces := map[Span]string{}
+			for _, p := range ps {
+				if p.Kind != Quote {
+					continue
+				}
+				if speaker, ok := pieces[p.Span]; ok {
+					if p.Pieces != nil || p.Speaker != speaker {
+						t.Errorf("piece %q as a quote: %+v", tt.in[p.Start:p.End], p)
+					}
+					delete(pieces, p.Span)
+					continue
+				}
+				s := split{Text: tt.in[p.Start:p.End], Speaker: p.Speaker}
+				for _, pc := range p.Pieces {
+					s.Pieces = append(s.Pieces, tt.in[pc.Start:pc.End])
+					pieces[pc] = p.Speaker
+				}
+				got = append(got, s)
+			}
+			if len(pieces) > 0 {
+				t.Errorf("pieces not found as quotes: %v", pieces)
+			}
+			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+				t.Errorf("quotes of %q:\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+			checkPassages(t, tt.in, ps)
+		})
 	}
 }

@@ -1,16 +1,14 @@
 package passage
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Cut returns the end of a segment of text that starts at start (0 or an
 // end Cut returned) and runs over at least size bytes, or to the end of
 // the text, so that a long text can be searched a segment at a time with
-// FindIn. A segment ends at a block boundary before a block that does not
-// open with a quote mark: a block that does may continue, English style,
-// the quote left open at the end of the block before it.
+// FindIn. A segment ends at a block boundary before a block that no quote
+// can go on into: one that neither opens with a quote mark (English
+// style, “…\n“…”), nor closes one (“…\n…,” she said), nor is short
+// enough to be something the page inserted between a quote's paragraphs.
 //
 // What FindIn finds in the segments is what Find finds in the whole text,
 // except that a speaker named only in a neighbouring block across a cut
@@ -22,8 +20,15 @@ func Cut(text string, start, size int) int {
 			break
 		}
 		at += i + 1
-		rest := strings.TrimLeft(text[at:], " \t\n")
-		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !isQuoteMark(r) {
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += at
+		}
+		b := trim(text, Span{at, end})
+		if b.Start < b.End && !isQuoteMark(firstRune(text[b.Start:])) && !short(text, b) &&
+			!closesFirst(text, b, 0) {
 			return at
 		}
 	}

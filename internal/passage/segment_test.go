@@ -32,7 +32,7 @@ func TestFindInSegments(t *testing.T) {
 		if !reflect.DeepEqual(got, whole) {
 			t.Errorf("size %d, %d segments: %d passages, Find finds %d", size, segments, len(got), len(whole))
 			for i := range min(len(got), len(whole)) {
-				if got[i] != whole[i] {
+				if !reflect.DeepEqual(got[i], whole[i]) {
 					t.Fatalf("first difference: %+v, want %+v", got[i], whole[i])
 				}
 			}

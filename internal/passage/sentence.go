@@ -20,12 +20,19 @@ type sentence struct {
 // of a script without case; or at the end of its block. A full stop after
 // an abbreviation (Mr. U.S. e.g. J.) ends nothing, nor does a boundary
 // inside quote marks when the quote goes on after it.
-func splitSentences(text string, blocks []Span, quotes []quote) []sentence {
-	var outer []Span // the extents of the top-level quotes, in order
+func splitSentences(text string, blocks []block, quotes []quote) []sentence {
+	// The extents of the top-level quotes, without the blocks inserted
+	// in them, in order.
+	var outer []Span
+	gapped := false
 	for i := range quotes {
 		if quotes[i].parent < 0 {
-			outer = append(outer, quotes[i].extent())
+			outer = quotes[i].outside(outer)
+			gapped = gapped || len(quotes[i].gaps) > 0
 		}
+	}
+	if gapped { // the quotes in a gap come after the piece before it
+		sort.Slice(outer, func(i, j int) bool { return outer[i].Start < outer[j].Start })
 	}
 	var out []sentence
 	emit := func(s Span, block int) {
@@ -34,7 +41,8 @@ func splitSentences(text string, blocks []Span, quotes []quote) []sentence {
 		}
 	}
 	k := 0 // the first quote in outer that may contain the current offset
-	for bi, b := range blocks {
+	for bi := range blocks {
+		b := blocks[bi].Span
 		start := b.Start
 		for i := b.Start; i < b.End; {
 			r, size := utf8.DecodeRuneInString(text[i:b.End])

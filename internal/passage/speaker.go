@@ -17,7 +17,7 @@ const (
 
 // attribute sets the sentence of every quote, and the speaker of every
 // quote and sentence.
-func attribute(text string, quotes []quote, sentences []sentence) {
+func attribute(text string, blocks []block, quotes []quote, sentences []sentence) {
 	var top []int // the top-level quotes, in order
 	children := make(map[int][]int)
 	for i := range quotes {
@@ -64,6 +64,21 @@ func attribute(text string, quotes []quote, sentences []sentence) {
 		}
 		if i > 0 {
 			continues(text, quotes, top[i-1], qi)
+		}
+	}
+
+	// What names no speaker may take one from the blocks around it: a
+	// lead-in ("Horne said:") or a table's row or column.
+	if given := blockSpeakers(text, blocks, sentences); given != nil {
+		for i := range sentences {
+			if s := &sentences[i]; s.speaker == "" {
+				s.speaker = given[s.block]
+			}
+		}
+		for _, qi := range top {
+			if q := &quotes[qi]; q.speaker == "" && !q.hasCue {
+				q.speaker = given[q.block]
+			}
 		}
 	}
 
@@ -175,8 +190,8 @@ func (c *cues) before(h int) (speaker string, dist int, ok bool) {
 		if c.toks[j].kind != word {
 			continue
 		}
-		if c.according(j) {
-			if x := c.phraseAfter(j + 2); x != "" {
+		if n := c.according(j); n > 0 {
+			if x := c.phraseAfter(j + n); x != "" {
 				return x, c.toks[h].Start - c.toks[j].End, true
 			}
 		}
@@ -190,37 +205,102 @@ func (c *cues) before(h int) (speaker string, dist int, ok bool) {
 }
 
 // after looks for a cue right after token h (“…,” Horne said; “…”, said
-// Horne; “…,” according to X) and returns its speaker and distance.
+// Horne; “…,” according to X; « … », a déclaré X; „…“, so X) and returns
+// its speaker and distance. After a colon or dash, a name closing the
+// sentence is the speaker too, as headlines and tweets print it (“…”:
+// Horne; “…” — Emily Horne).
 func (c *cues) after(h int) (speaker string, dist int, ok bool) {
 	j := h + 1
-	for n := 0; n < 2 && c.isPunct(j, ",—–-"); n++ {
+	for n := 0; n < 2 && c.isPunct(j, ",—–-:"); n++ {
 		j++
 	}
 	if j >= len(c.toks) || c.toks[j].kind != word {
 		return "", 0, false
 	}
 	dist = c.toks[j].Start - c.toks[h].End
-	if c.according(j) {
-		x := c.phraseAfter(j + 2)
+	if n := c.according(j); n > 0 {
+		x := c.phraseAfter(j + n)
 		return x, dist, x != ""
 	}
-	if c.isVerb(j) {
+	if c.is(j, auxiliaries) && c.isVerb(j+1) {
+		j++
+	}
+	if c.isVerb(j) || c.word(j) == "so" && c.capitalised(j+1) {
 		x := c.phraseAfter(j + 1)
 		return x, dist, x != ""
 	}
+	if x, ok := c.subjectAfter(j); ok {
+		return x, dist, true
+	}
+	if !c.isPunct(j-1, ",") && c.isPunct(j-1, ":—–") && c.capitalised(j) {
+		k := j
+		for k < len(c.toks) && k-j < maxSubject/2 && c.toks[k].kind == word {
+			k++
+		}
+		if k == len(c.toks) || c.isPunct(k, ".") && k == len(c.toks)-1 {
+			return c.phrase(j, k), dist, true
+		}
+	}
+	return "", 0, false
+}
+
+// subjectAfter returns the speaker of a subject and verb starting at token
+// j: Horne said, Horne, a spokeswoman, said, the official has reportedly
+// said.
+func (c *cues) subjectAfter(j int) (string, bool) {
 	k := j
 	for k < len(c.toks) && k-j < maxSubject && c.toks[k].kind == word && !c.isVerb(k) &&
 		!c.is(k, stopWords) && !c.is(k, adverbs) {
 		k++
 	}
 	end := k
-	for c.is(k, adverbs) {
+	if c.isPunct(k, ",") { // an apposition: “…,” Horne, a spokeswoman, said
+		k = c.appositionEnd(k)
+	}
+	for c.is(k, adverbs) || c.is(k, auxiliaries) {
 		k++
 	}
 	if end == j || !c.isVerb(k) {
-		return "", 0, false
+		return "", false
 	}
-	return c.phrase(j, end), dist, true
+	return c.phrase(j, end), true
+}
+
+// appositionEnd returns the token after the apposition that opens with
+// the comma at token k (", a spokeswoman," ), or k when there is none.
+func (c *cues) appositionEnd(k int) int {
+	for m := k + 1; m < len(c.toks) && m-k <= maxSubject; m++ {
+		switch {
+		case c.isPunct(m, ","):
+			return m + 1
+		case c.toks[m].kind != word:
+			return k
+		}
+	}
+	return k
+}
+
+// appositionStart returns the comma opening the apposition that ends
+// with the comma at token k, or k when there is none.
+func (c *cues) appositionStart(k int) int {
+	for m := k - 1; m >= 0 && k-m <= maxSubject; m-- {
+		switch {
+		case c.isPunct(m, ","):
+			return m
+		case c.toks[m].kind != word:
+			return k
+		}
+	}
+	return k
+}
+
+// capitalised reports whether token i is a word starting with a capital.
+func (c *cues) capitalised(i int) bool {
+	if i < 0 || i >= len(c.toks) || c.toks[i].kind != word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c.word(i))
+	return unicode.IsUpper(r)
 }
 
 // subject returns the speaker of the verb at token v: the noun phrase
@@ -229,8 +309,14 @@ func (c *cues) after(h int) (speaker string, dist int, ok bool) {
 // after it when it follows a quote (“…”, revealed a senior official).
 func (c *cues) subject(v, hops int) (string, bool) {
 	k := v - 1
-	for c.is(k, adverbs) {
+	for c.is(k, adverbs) || c.is(k, auxiliaries) {
 		k--
+	}
+	if c.isPunct(k, ",") && k > 0 && c.toks[k-1].kind == word {
+		// An apposition: Horne, a spokeswoman, said.
+		if m := c.appositionStart(k); m < k {
+			k = m - 1
+		}
 	}
 	end := k + 1
 	for k >= 0 && end-k <= maxSubject && c.toks[k].kind == word && !c.isVerb(k) && !c.is(k, stopWords) {
@@ -279,10 +365,18 @@ func (c *cues) phraseAfter(i int) string {
 // phrase returns the words of tokens [i, j) as written, or "" for a
 // pronoun.
 func (c *cues) phrase(i, j int) string {
-	if j == i+1 && c.is(i, pronouns) {
+	if j == i+1 && (c.is(i, pronouns) || c.invertedPronoun(i)) {
 		return ""
 	}
 	return c.text[c.toks[i].Start:c.toks[j-1].End]
+}
+
+// invertedPronoun reports whether token i ends with a French pronoun
+// joined to a verb: a-t-elle, dit-il.
+func (c *cues) invertedPronoun(i int) bool {
+	w := c.word(i)
+	k := strings.LastIndexByte(w, '-')
+	return k > 0 && pronouns[strings.ToLower(w[k+1:])]
 }
 
 // isVerb reports whether token i is a verb of speech: in lower case (so
@@ -302,10 +396,29 @@ func (c *cues) isVerb(i int) bool {
 	return speechVerbs[w]
 }
 
-// according reports whether tokens i, i+1 are "according to".
-func (c *cues) according(i int) bool {
-	return i+1 < len(c.toks) && strings.EqualFold(c.word(i), "according") &&
-		c.toks[i+1].kind == word && c.word(i+1) == "to"
+// according returns how many tokens from i say whose account follows:
+// "according to", French "selon" and "d’après", German "laut"; 0 if none.
+func (c *cues) according(i int) int {
+	if i < 0 || i >= len(c.toks) || c.toks[i].kind != word {
+		return 0
+	}
+	switch w := c.word(i); len(w) { // most words are none of these lengths
+	case len("according"):
+		if strings.EqualFold(w, "according") && c.isWord(i+1, "to") {
+			return 2
+		}
+	case len("selon"), len("laut"), len("d'après"), len("d’après"):
+		if strings.EqualFold(w, "selon") || strings.EqualFold(w, "laut") ||
+			strings.EqualFold(w, "d'après") || strings.EqualFold(w, "d’après") {
+			return 1
+		}
+	}
+	return 0
+}
+
+// isWord reports whether token i is the word w, in any case.
+func (c *cues) isWord(i int, w string) bool {
+	return i >= 0 && i < len(c.toks) && c.toks[i].kind == word && strings.EqualFold(c.word(i), w)
 }
 
 // colon returns the speaker of a headline-style attribution before token
@@ -314,6 +427,9 @@ func (c *cues) according(i int) bool {
 func (c *cues) colon(h int) string {
 	for i := 0; i < h && i <= maxSubject/2; i++ {
 		if c.isPunct(i, ":") && i > 0 {
+			if i == 1 && c.is(0, boxLabels) {
+				return ""
+			}
 			return c.phrase(0, i)
 		}
 		if c.toks[i].kind != word {
@@ -331,8 +447,8 @@ func (c *cues) colon(h int) string {
 // headline-style attribution.
 func (c *cues) sentenceSpeaker() string {
 	for j := range c.toks {
-		if c.according(j) {
-			if x := c.phraseAfter(j + 2); x != "" {
+		if n := c.according(j); n > 0 {
+			if x := c.phraseAfter(j + n); x != "" {
 				return x
 			}
 		}
@@ -369,7 +485,19 @@ var (
 		"emphasised", "reiterated", "cautioned", "concluded", "countered", "maintained",
 		"predicted", "promised", "described", "restated", "asserted", "asserts", "urged",
 		"vowed", "conceded", "mentioned", "agreed", "alleged", "alleges", "contended",
-		"quipped", "shouted", "testified")
+		"quipped", "shouted", "testified",
+		// French, in the passé composé after "a" (a déclaré) and in the
+		// present (affirme), and German (sagte, erklärte): an English
+		// quote is often reported inside such a sentence.
+		"déclaré", "déclare", "affirmé", "affirme", "dit", "ajouté", "ajoute", "souligné",
+		"souligne", "indiqué", "indique", "expliqué", "explique", "assuré", "assure",
+		"estimé", "estime", "précisé", "précise", "répondu", "répond", "démenti", "dément",
+		"écrit", "annoncé", "annonce", "insisté", "insiste", "rappelé", "rappelle",
+		"averti", "martelé", "martèle", "nié", "tweeté", "confirmé", "confirme",
+		"sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
+		"schrieb", "schreibt", "meinte", "warnte", "bestätigte", "dementierte",
+		"versicherte", "twitterte", "behauptete", "bekräftigte", "unterstrich", "gesagt",
+		"erklärt", "betont")
 
 	// adverbs stand between a speaker and the verb: Horne further told,
 	// the White House has reportedly disputed.
@@ -394,7 +522,11 @@ var (
 	// stopAfter also end a noun phrase read forwards: said Horne in a
 	// statement, said Horne, adding.
 	stopAfter = set("on", "in", "at", "during", "about", "over", "adding", "saying",
-		"noting", "last", "this", "earlier", "later")
+		"noting", "last", "this", "earlier", "later",
+		"dans", "lors", "sur", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+		"dimanche", "am", "im", "auf", "bei", "vor", "gegenüber", "zu",
+		"est", "sont", "était", "serait", "seraient", "ist", "sind", "war", "waren", "sei",
+		"seien", "hat", "habe", "haben", "wird", "werden")
 
 	// prepositions do not open or close a noun phrase, nor do articles
 	// close one.
@@ -404,5 +536,15 @@ var (
 
 	conjunctions = set("and", "but")
 
-	pronouns = set("he", "she", "they", "it", "we", "i", "you", "him", "her", "them")
+	// auxiliaries stand between a French speaker and the participle (Horne
+	// a déclaré), and before it after a quote (« … », a déclaré Horne).
+	auxiliaries = set("a", "ont", "avait", "avaient", "aurait")
+
+	// boxLabels open the text of what pages insert in an article (Read:
+	// “…”), not a headline's speaker (Horne: “…”).
+	boxLabels = set("read", "watch", "listen", "related", "see", "more", "also", "opinion",
+		"analysis", "advertisement", "update", "breaking", "live", "exclusive", "video", "photos")
+
+	pronouns = set("he", "she", "they", "it", "we", "i", "you", "him", "her", "them",
+		"il", "elle", "ils", "elles", "on", "nous", "er", "sie", "es", "wir")
 )

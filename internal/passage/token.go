@@ -35,6 +35,10 @@ func tokenize(toks []token, text string, region Span, quotes []quote, holes []in
 		limit := region.End
 		if h < len(holes) {
 			q := &quotes[holes[h]]
+			if q.open.Start <= i && q.inGap(i) {
+				h++ // the region is in a block inserted into q
+				continue
+			}
 			if q.open.Start <= i {
 				toks = append(toks, token{Span: q.extent(), kind: hole, quote: holes[h]})
 				i = q.close.End

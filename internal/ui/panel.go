@@ -126,7 +126,7 @@ func (p *panel) jump(i int) {
 }
 
 // verdicts is the order in which the panel counts verdicts.
-var verdicts = []match.Verdict{match.Verified, match.Misquoted, match.Disputed}
+var verdicts = []match.Verdict{match.Verified, match.Misquoted, match.Misattributed, match.Disputed}
 
 // tally counts items by verdict.
 func tally(items []Item) map[match.Verdict]int {

@@ -39,6 +39,8 @@ func (p *popover) Render() vecty.ComponentOrHTML {
 		body = verifiedBody(f)
 	case match.Misquoted:
 		body = misquotedBody(f)
+	case match.Misattributed:
+		body = misattributedBody(f)
 	default:
 		body = disputedBody(f)
 	}
@@ -74,6 +76,8 @@ func title(f *match.Finding) string {
 		return "Verified quote"
 	case match.Misquoted:
 		return "Misquoted"
+	case match.Misattributed:
+		return "Misattributed quote"
 	}
 	return "Disputed claim"
 }
@@ -89,15 +93,50 @@ func verifiedBody(f *match.Finding) vecty.List {
 func misquotedBody(f *match.Finding) vecty.List {
 	return vecty.List{
 		lead("The article’s wording differs from what was said."),
+		changes(f.Diff),
+		section("Official wording"),
+		quote(official(f)),
+		attribution(f.Statement),
+	}
+}
+
+// misattributedBody says whom the article gives the words to, and who
+// said them, when and where; and what differs when the article's words
+// are not exactly the official's.
+func misattributedBody(f *match.Finding) vecty.List {
+	s := f.Statement
+	if s == nil {
+		s = &bundle.Statement{}
+	}
+	to := shorten(f.AttributedTo, speakerMax)
+	if to == "" {
+		to = "someone else"
+	}
+	by := s.Speaker.Name
+	if by == "" {
+		by = "someone else"
+	}
+	body := vecty.List{
+		elem.Paragraph(vecty.Markup(vecty.Class("lead")),
+			vecty.Text("The article gives these words to "), elem.Strong(vecty.Text(to)),
+			vecty.Text(". On the record, "), elem.Strong(vecty.Text(by)), vecty.Text(" said them."),
+		),
+	}
+	if len(f.Diff) > 0 {
+		body = append(body, changes(f.Diff))
+	}
+	return append(body, section("Who said it"), quote(official(f)), attribution(f.Statement))
+}
+
+// changes is a word diff under its heading, with its key.
+func changes(words []match.DiffWord) vecty.List {
+	return vecty.List{
 		section("What changed"),
-		diff(f.Diff),
+		diff(words),
 		elem.Paragraph(vecty.Markup(vecty.Class("key")),
 			elem.DeletedText(vecty.Text("struck through")), vecty.Text(": the official’s words; "),
 			elem.InsertedText(vecty.Text("underlined")), vecty.Text(": the article’s."),
 		),
-		section("Official wording"),
-		quote(official(f)),
-		attribution(f.Statement),
 	}
 }
 

@@ -13,16 +13,20 @@ import (
 const (
 	passageMax = 60 // runes of a passage in a badge's name or a panel entry
 	ratingMax  = 24 // runes of a review's rating shown as a badge's word
+	speakerMax = 40 // runes of whom the page gives a misattributed passage to
 )
 
-// word is the word a badge shows for f: "Verified", "Misquoted", or the
-// review's own rating ("False", "Misleading"), "Disputed" when it has none.
+// word is the word a badge shows for f: "Verified", "Misquoted",
+// "Misattributed", or the review's own rating ("False", "Misleading"),
+// "Disputed" when it has none.
 func word(f *match.Finding) string {
 	switch f.Verdict {
 	case match.Verified:
 		return "Verified"
 	case match.Misquoted:
 		return "Misquoted"
+	case match.Misattributed:
+		return "Misattributed"
 	}
 	if r := rating(f); r != "" {
 		return r
@@ -40,10 +44,16 @@ func rating(f *match.Finding) string {
 }
 
 // label is a badge's accessible name: the verdict and the passage it is
-// about, such as "Disputed (False): did not go well".
+// about, such as "Disputed (False): did not go well" or "Misattributed to
+// Zelensky: Anonymous sources…".
 func label(it Item) string {
 	head := "Disputed"
 	switch r := rating(it.Finding); {
+	case it.Finding.Verdict == match.Misattributed:
+		head = "Misattributed"
+		if to := shorten(it.Finding.AttributedTo, speakerMax); to != "" {
+			head += " to " + to
+		}
 	case it.Finding.Verdict != match.Disputed:
 		head = word(it.Finding)
 	case r != "" && !strings.EqualFold(r, head):

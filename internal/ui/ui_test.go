@@ -40,6 +40,13 @@ var (
 		},
 		Passage: "Biden said there is a distinct possibility that Russia could invade in February.",
 	}
+	misattributed = Item{
+		Finding: &match.Finding{
+			Verdict: match.Misattributed, Score: 1, Statement: horne,
+			Official: "Anonymous sources are 'leaking' falsehoods", AttributedTo: "Zelensky",
+		},
+		Passage: "Anonymous sources are 'leaking' falsehoods.",
+	}
 	disputed = Item{
 		Finding: &match.Finding{
 			Verdict: match.Disputed, Score: 0.9, Statement: horne,
@@ -153,6 +160,11 @@ func TestBadge(t *testing.T) {
 		}},
 		{misquoted, "Misquoted: Biden said there is", "Misquoted", []string{
 			possibility, "Emily Horne", "Spokeswoman, National Security Council, The White House", "27 January 2022",
+		}},
+		{misattributed, "Misattributed to Zelensky: Anonymous sources", "Misattributed", []string{
+			"The article gives these words to Zelensky. On the record, Emily Horne said them.",
+			"Anonymous sources are 'leaking' falsehoods", "Spokeswoman, National Security Council, The White House",
+			"27 January 2022", "Statement to CNN",
 		}},
 		{disputed, "Disputed (False): The call between", "False", []string{
 			"The call between Biden and Zelensky did not go well.", "A senior Ukrainian official", "False",
@@ -446,8 +458,8 @@ func TestStyles(t *testing.T) {
 }
 
 func TestPanel(t *testing.T) {
-	hosts := []js.Value{newHost(t), newHost(t), newHost(t)}
-	items := []Item{verified, misquoted, disputed}
+	hosts := []js.Value{newHost(t), newHost(t), newHost(t), newHost(t)}
+	items := []Item{verified, misquoted, misattributed, disputed}
 	badges := make([]*Badge, len(items))
 	for i, it := range items {
 		badges[i] = MountBadge(hosts[i], it)
@@ -465,19 +477,20 @@ func TestPanel(t *testing.T) {
 	}
 	root := panels.Index(0).Get("shadowRoot")
 	toggle := root.Call("querySelector", "button.toggle")
-	if got, want := toggle.Call("querySelector", ".summary").Get("textContent").String(), "Fact-check: 1 verified · 1 misquoted · 1 disputed"; got != want {
+	if got, want := toggle.Call("querySelector", ".summary").Get("textContent").String(), "Fact-check: 1 verified · 1 misquoted · 1 misattributed · 1 disputed"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 	// Collapsed, it shows the counts only, in a pill that fits in the
 	// margin beside a centred article.
-	if got := toggle.Call("querySelector", ".counts").Get("textContent").String(); got != "111" {
-		t.Errorf("collapsed panel counts %q, want 111", got)
+	if got := toggle.Call("querySelector", ".counts").Get("textContent").String(); got != "1111" {
+		t.Errorf("collapsed panel counts %q, want 1111", got)
 	}
 	if w := toggle.Call("querySelector", ".summary").Call("getBoundingClientRect").Get("width").Float(); w > 1 {
 		t.Errorf("collapsed, the summary is %gpx wide, want it visually hidden", w)
 	}
-	if w := root.Call("querySelector", ".panel").Call("getBoundingClientRect").Get("width").Float(); w > 130 {
-		t.Errorf("the collapsed panel is %gpx wide, want at most 130", w)
+	// About 32px a verdict: 130px with three.
+	if w, most := root.Call("querySelector", ".panel").Call("getBoundingClientRect").Get("width").Float(), float64(34+32*len(items)); w > most {
+		t.Errorf("the collapsed panel is %gpx wide, want at most %g", w, most)
 	}
 	list := root.Call("getElementById", toggle.Call("getAttribute", "aria-controls").String())
 	if toggle.Call("getAttribute", "aria-expanded").String() != "false" || list.Call("checkVisibility").Bool() {
@@ -496,8 +509,11 @@ func TestPanel(t *testing.T) {
 	if entries.Length() != len(items) {
 		t.Fatalf("%d entries, want %d", entries.Length(), len(items))
 	}
-	if got := entries.Index(2).Get("textContent").String(); !strings.HasPrefix(got, "False") {
+	if got := entries.Index(2).Get("textContent").String(); !strings.HasPrefix(got, "Misattributed") {
 		t.Errorf("entry 2 reads %q", got)
+	}
+	if got := entries.Index(3).Get("textContent").String(); !strings.HasPrefix(got, "False") {
+		t.Errorf("entry 3 reads %q", got)
 	}
 
 	entries.Index(1).Call("click")

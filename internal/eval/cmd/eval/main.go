@@ -1,0 +1,54 @@
+// Command eval prints how accurate the engine is (see package eval) and
+// writes the figures to .cache/eval.json. With -floors, it exits with
+// status 1 when a figure is below its floor. Run it from the repository
+// root: ./build.sh eval.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+
+	"factcheck/internal/eval"
+)
+
+func main() {
+	clef := flag.String("clef", eval.DefaultCLEFDir, "the CLEF-2020 Task 2 data")
+	shapes := flag.String("shapes", "internal/eval/testdata/shapes", "the shape case files")
+	out := flag.String("out", ".cache/eval.json", "where to write the figures")
+	floors := flag.String("floors", "", "a floors file to check the figures against")
+	flag.Parse()
+
+	r, err := eval.Run(*clef, *shapes)
+	if err != nil {
+		log.Fatal(err)
+	}
+	r.Print(os.Stdout)
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	if *floors == "" {
+		return
+	}
+	f, err := eval.LoadFloors(*floors)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if below := f.Below(r); len(below) > 0 {
+		for _, b := range below {
+			fmt.Fprintln(os.Stderr, "eval: below the floor:", b)
+		}
+		os.Exit(1)
+	}
+	fmt.Println("\neval: every figure is at or above its floor (" + *floors + ")")
+}

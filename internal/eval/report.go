@@ -1,0 +1,126 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"factcheck/internal/bundle"
+	"factcheck/internal/match"
+	"factcheck/internal/workload"
+)
+
+// Report is every figure of the eval.
+type Report struct {
+	Claims []ClaimsReport         `json:"claims"`
+	Quotes map[string][]KindScore `json:"quotes"` // by bundle
+	Shapes []GroupScore           `json:"shapes"`
+}
+
+// Run computes the native tables: claims (CLEF train and dev), quotes
+// (the default bundle and a generated one) and the shape cases.
+func Run(clefDir, shapesDir string) (*Report, error) {
+	r := &Report{Quotes: map[string][]KindScore{}}
+	d, err := LoadCLEF(clefDir)
+	if err != nil {
+		return nil, err
+	}
+	e := NewEvaluator(d)
+	for _, split := range []string{"train", "dev"} {
+		r.Claims = append(r.Claims, e.Claims(split))
+	}
+	def := bundle.Default()
+	r.Quotes["default"] = RunQuotes(match.New(def), QuoteBattery(def, len(def.Statements), 100))
+	gen, err := bundle.Parse(workload.Bundle(1000, 100, 1))
+	if err != nil {
+		return nil, err
+	}
+	r.Quotes["generated"] = RunQuotes(match.New(gen), QuoteBattery(gen, 300, 1))
+	cases, err := LoadShapes(shapesDir)
+	if err != nil {
+		return nil, err
+	}
+	r.Shapes = Shapes(match.New(def), cases)
+	return r, nil
+}
+
+// Print writes the tables.
+func (r *Report) Print(w io.Writer) {
+	fmt.Fprintf(w, "claims (CLEF-2020 Task 2; working point: at most %.0f%% false)\n", MaxFalse*100)
+	fmt.Fprintf(w, "%-6s %6s %6s %6s %8s %8s %8s %12s\n", "split", "tweets", "P@1", "MAP@5", "recall", "false", "wrong", "best recall")
+	for _, c := range r.Claims {
+		fmt.Fprintf(w, "%-6s %6d %6.3f %6.3f %8.3f %8.3f %8.3f %12.3f\n", c.Split, c.Tweets, c.P1, c.MAP5, c.Recall, c.False, c.Wrong, c.BestRecall)
+	}
+	for _, name := range []string{"default", "generated"} {
+		fmt.Fprintf(w, "\nquotes, %s bundle\n%-16s %7s %7s %7s\n", name, "kind", "cases", "passed", "share")
+		for _, k := range r.Quotes[name] {
+			fmt.Fprintf(w, "%-16s %7d %7d %7s\n", k.Kind, k.Cases, k.Passed, share(k.Passed, k.Cases))
+		}
+	}
+	fmt.Fprintf(w, "\nshapes (internal/eval/testdata/shapes)\n%-14s %6s %7s\n", "group", "cases", "passed")
+	for _, g := range r.Shapes {
+		fmt.Fprintf(w, "%-14s %6d %7d\n", g.Group, g.Cases, g.Passed)
+		for _, f := range g.Failed {
+			fmt.Fprintf(w, "    fails: %s\n", f)
+		}
+	}
+}
+
+func share(n, of int) string {
+	if of == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(of))
+}
+
+// Floors are the least each figure may be; ./build.sh test fails below.
+type Floors struct {
+	ClaimsRecall map[string]float64 `json:"claims_recall"` // by split
+	ClaimsP1     map[string]float64 `json:"claims_p_at_1"`
+	ClaimsFalse  map[string]float64 `json:"claims_false_max"` // a ceiling
+	Quotes       map[string]float64 `json:"quotes"`           // "bundle/kind": share passed
+	Shapes       map[string]int     `json:"shapes"`           // group: cases passed
+}
+
+// LoadFloors reads a floors file.
+func LoadFloors(path string) (*Floors, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f := &Floors{}
+	if err := json.Unmarshal(b, f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
+
+// Below returns every figure of r below its floor.
+func (f *Floors) Below(r *Report) []string {
+	var out []string
+	for _, c := range r.Claims {
+		if v, ok := f.ClaimsRecall[c.Split]; ok && c.Recall < v {
+			out = append(out, fmt.Sprintf("claims %s recall %.3f < %.3f", c.Split, c.Recall, v))
+		}
+		if v, ok := f.ClaimsP1[c.Split]; ok && c.P1 < v {
+			out = append(out, fmt.Sprintf("claims %s P@1 %.3f < %.3f", c.Split, c.P1, v))
+		}
+		if v, ok := f.ClaimsFalse[c.Split]; ok && c.False > v {
+			out = append(out, fmt.Sprintf("claims %s false %.3f > %.3f", c.Split, c.False, v))
+		}
+	}
+	for name, kinds := range r.Quotes {
+		for _, k := range kinds {
+			if v, ok := f.Quotes[name+"/"+k.Kind]; ok && k.Cases > 0 && float64(k.Passed)/float64(k.Cases) < v {
+				out = append(out, fmt.Sprintf("quotes %s/%s %d of %d < %.3f", name, k.Kind, k.Passed, k.Cases, v))
+			}
+		}
+	}
+	for _, g := range r.Shapes {
+		if v, ok := f.Shapes[g.Group]; ok && g.Passed < v {
+			out = append(out, fmt.Sprintf("shapes %s: %d passed < %d", g.Group, g.Passed, v))
+		}
+	}
+	return out
+}
