@@ -79,6 +79,9 @@ func unbound(f js.Value) js.Value {
 type walker struct {
 	next          js.Value // the TreeWalker's nextNode, bound to it
 	skip, ownText js.Value // membership of the elements under root matching a selector; see matching
+	// leftOut is the membership of the regions Read leaves out besides
+	// (Article.Without), or null.
+	leftOut js.Value
 	// Root's: membership of boilerplate regions and of <article>s, or
 	// null.
 	boiler, article js.Value
@@ -91,6 +94,7 @@ func newWalker(doc, root js.Value) *walker {
 		next:    tw.Get("nextNode").Call("bind", tw),
 		skip:    matching(root, skipAttrSelector),
 		ownText: matching(root, ownTextSelector),
+		leftOut: js.Null(),
 		boiler:  js.Null(),
 		article: js.Null(),
 	}
@@ -119,7 +123,7 @@ type chunk struct {
 	kind    []byte   // kindText, kindBlock, ... kindHeaderCell, or 0
 	kids    []byte   // 1: the node has children
 	last    []byte   // 1: the node has no next sibling
-	skip    []byte   // 1: Read skips the element and what it holds, for its attributes
+	skip    []byte   // 1: Read skips the element and what it holds: for its attributes, or left out
 	ownText []byte   // 1: a widget element other than a mark
 	boiler  []byte   // 1: a boilerplate region (Root's walks only)
 	article []byte   // 1: an <article> (Root's walks only)
@@ -136,12 +140,18 @@ func (w *walker) fetch(n int) *chunk {
 		nodes.Set("length", end) // the walk ended
 		n = end
 	}
+	skip := bytesOf(nodes, w.skip, n)
+	if !w.leftOut.IsNull() {
+		for i, out := range bytesOf(nodes, w.leftOut, n) {
+			skip[i] |= out
+		}
+	}
 	return &chunk{
 		nodes:   nodes,
 		kind:    bytesOf(nodes.Call("map", nodeNameOf), kindOf, n),
 		kids:    bytesOf(nodes, hasChildren, n),
 		last:    bytesOf(nodes.Call("map", nextOf), isNull, n),
-		skip:    bytesOf(nodes, w.skip, n),
+		skip:    skip,
 		ownText: bytesOf(nodes, w.ownText, n),
 		boiler:  bytesOf(nodes, w.boiler, n),
 		article: bytesOf(nodes, w.article, n),

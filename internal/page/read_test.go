@@ -242,7 +242,7 @@ func TestBodyOffset(t *testing.T) {
 		i := jsIndex(before, p)
 		want = append(want, i, i+utf16Len(p))
 	}
-	txt := Read(root, Limits{}, nil)
+	txt := root.Read(Limits{}, nil)
 	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("offsets %v, want %v", got, want)
 	}
@@ -266,7 +266,7 @@ func TestBodyOffset(t *testing.T) {
 	notice.Set("textContent", "A notice")
 	body.Call("prepend", notice)
 	document.Call("getElementById", "last").Call("setAttribute", "hidden", "")
-	txt = Read(root, Limits{}, nil)
+	txt = root.Read(Limits{}, nil)
 	passages = passages[:len(passages)-1]
 	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want[:len(want)-2]) {
 		t.Fatalf("with the widget's text, offsets %v, want %v", got, want[:len(want)-2])
@@ -296,7 +296,7 @@ func BenchmarkRead(b *testing.B) {
 	}
 	var txt *Text
 	for b.Loop() {
-		txt = Read(root, Limits{}, nil)
+		txt = root.Read(Limits{}, nil)
 	}
 	b.ReportMetric(float64(len(strings.Fields(txt.S))), "words")
 }

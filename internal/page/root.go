@@ -13,48 +13,67 @@ import (
 // page without a paragraph of text.
 var fallbacks = []string{"[itemprop=articleBody]", "main", "[role=main]"}
 
-// Root picks the article's root element. With a selector, it is the first
-// element matching it; an invalid selector, or one matching nothing, is an
-// error.
+// Article is the part of a page the widget reads: an element, less the
+// regions in it that are not the article.
+type Article struct {
+	Root js.Value
+	// Without is a JavaScript Set of elements under Root that Read leaves
+	// out with all they hold, or null: the navigation, sidebars, footers,
+	// comment sections and link lists of a body read whole because none
+	// of its elements is clearly the article.
+	Without js.Value
+}
+
+// Root picks the article. With a selector, it is the first element
+// matching it; an invalid selector, or one matching nothing, is an error.
 //
 // Without, Root scores the elements of the body by the text they hold, the
 // way content extractors such as Readability do (see scorer), and picks
 // the best: the element whose paragraphs outweigh the links, boilerplate
 // and other stories it also holds, so that a teaser, a related-stories
 // card, a sidebar or a comment section is not taken for the article and
-// the article is not cut short. On a page without a paragraph of text it
-// takes the <article> with the most text, else the first of
-// [itemprop=articleBody], <main>, [role=main], else document.body.
+// the article is not cut short. When the best element holds less than
+// minShare of the body's paragraph text, it is not clearly the article (a
+// table cell of a page laid out in a table, a section of a long document
+// whose table of contents counts against the whole, a section front of
+// many stories): Root takes the body without its boilerplate regions and
+// link lists, since missing the story is worse than reading a little more.
+// On a page without a paragraph of text it takes the <article> with the
+// most text, else the first of [itemprop=articleBody], <main>,
+// [role=main], else document.body.
 //
 // pause, when non-nil, is called every few thousand nodes, as in Read.
-func Root(doc js.Value, selector string, pause func()) (js.Value, error) {
+func Root(doc js.Value, selector string, pause func()) (Article, error) {
 	if selector != "" {
 		el, err := querySelector(doc, selector)
 		if err != nil {
-			return js.Null(), err
+			return Article{}, err
 		}
 		if el.IsNull() {
-			return js.Null(), errors.New("page: root selector " + strconv.Quote(selector) + " matches nothing")
+			return Article{}, errors.New("page: root selector " + strconv.Quote(selector) + " matches nothing")
 		}
-		return el, nil
+		return whole(el), nil
 	}
 	body := doc.Get("body")
 	if !body.Truthy() {
-		return js.Null(), errors.New("page: the document has no body")
+		return Article{}, errors.New("page: the document has no body")
 	}
-	if el := bestScored(doc, body, pause); !el.IsNull() {
-		return el, nil
+	if a, ok := bestScored(doc, body, pause); ok {
+		return a, nil
 	}
 	if el := longest(doc.Call("querySelectorAll", "article")); el.Truthy() {
-		return el, nil
+		return whole(el), nil
 	}
 	for _, sel := range fallbacks {
 		if el := doc.Call("querySelector", sel); el.Truthy() {
-			return el, nil
+			return whole(el), nil
 		}
 	}
-	return body, nil
+	return whole(body), nil
 }
+
+// whole is all of el as an Article.
+func whole(el js.Value) Article { return Article{Root: el, Without: js.Null()} }
 
 // querySelector is doc.querySelector(selector), with the SyntaxError it
 // throws on an invalid selector turned into an error.
@@ -95,12 +114,30 @@ const minParagraph = 25
 // hold comments, related stories, sharing buttons, promotions or ads
 // (Readability's hints). A class or id that also says article, body,
 // content or main is not a hint: "article-footer" is part of the article.
-var boilerSelector = js.ValueOf(`nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo], ` +
-	`:is(` + hints("comment", "disqus", "sidebar", "related", "share", "sharing", "social", "promo", "sponsor",
-	"advert", "outbrain", "taboola", "newsletter", "subscribe", "breadcrumb", "pagination", "pager", "popup",
-	"cookie", "gdpr", "masthead", "menu", "navbar", "navigation", "footer", "widget", "shoutbox", "skyscraper",
-	"banner", "-ad-") + `, [class~=ad i], [class~=ads i], [id~=ad i], [class~=nav i], [id~=nav i])` +
-	`:not(` + hints("article", "body", "content", "main", "column", "story") + `)`)
+var boilerSelector = js.ValueOf(landmarks + `, :is(` + hints("comment", "disqus", "sidebar", "related", "share",
+	"sharing", "social", "promo", "sponsor", "advert", "outbrain", "taboola", "newsletter", "subscribe",
+	"breadcrumb", "pagination", "pager", "popup", "cookie", "gdpr", "masthead", "menu", "navbar", "navigation",
+	"footer", "widget", "shoutbox", "skyscraper", "banner", "-ad-") +
+	`, [class~=ad i], [class~=ads i], [id~=ad i], [class~=nav i], [id~=nav i])` + notArticle)
+
+// When no element is clearly the article, Root reads the body without
+// its landmarks and comment sections (and link lists): the other hints
+// are the scorer's guesses, which a guess that misfires only skews, but
+// which would cut whole sections out of the text read (a manual's
+// section "sharing-with-a-single-developer"). landmarkSelector is for a
+// page whose hints Root did not believe.
+var (
+	commentsSelector = js.ValueOf(landmarks + `, :is(` + hints("comment", "disqus") + `)` + notArticle)
+	landmarkSelector = js.ValueOf(landmarks)
+)
+
+// landmarks are the elements that say they are navigation, a sidebar or
+// a footer.
+const landmarks = `nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo]`
+
+// notArticle leaves out of a selector the elements whose class or id
+// says article.
+var notArticle = `:not(` + hints("article", "body", "content", "main", "column", "story") + `)`
 
 // hints is a selector list matching each word in a class or id.
 func hints(words ...string) string {
@@ -119,23 +156,24 @@ func hints(words ...string) string {
 // believed (a page wrapper with the class "has-sidebar").
 var articleSelector = js.ValueOf("main, [role=main], [itemprop=articleBody]")
 
-// bestScored returns the element scorer picks under body, or null when
-// no block of the page is a paragraph.
-func bestScored(doc, body js.Value, pause func()) js.Value {
+// bestScored returns the article scorer picks under body; ok is false
+// when no block of the page is a paragraph.
+func bestScored(doc, body js.Value, pause func()) (a Article, ok bool) {
 	if pause != nil {
-		if el, ok := score(doc, body, pause); ok {
-			return el
+		if a, found, ok := score(doc, body, pause); ok {
+			return a, found
 		}
 	}
-	el, _ := score(doc, body, nil)
-	return el
+	a, found, _ := score(doc, body, nil)
+	return a, found
 }
 
-// score walks the body once, in chunks as Read does, and returns the best
-// element; ok is false when the page changed while pause ran.
-func score(doc, body js.Value, pause func()) (best js.Value, ok bool) {
+// score walks the body once, in chunks as Read does, and returns the
+// article it picks; found is false when no block is a paragraph, ok false
+// when the page changed while pause ran.
+func score(doc, body js.Value, pause func()) (a Article, found, ok bool) {
 	w := newWalker(doc, body)
-	w.boiler = has(boilerplate(body))
+	w.boiler = has(boilerplate(body, boilerSelector))
 	w.article = matching(body, js.ValueOf("article"))
 	var changes *watcher
 	if pause != nil {
@@ -155,7 +193,7 @@ func score(doc, body js.Value, pause func()) (best js.Value, ok bool) {
 		visited += len(c.kind)
 		if pause != nil {
 			if pause(); changes.seen() {
-				return js.Null(), false
+				return Article{}, false, false
 			}
 		}
 	}
@@ -163,27 +201,44 @@ func score(doc, body js.Value, pause func()) (best js.Value, ok bool) {
 		s.pop()
 	}
 	s.leave(&s.open[0], nil)
-	i := s.best()
-	switch {
-	case i == -2:
-		return js.Null(), true
-	case i == -1:
-		return body, true
+	node := func(i int) js.Value { return chunks[i/chunkSize].Index(i % chunkSize) }
+	k := s.hinted()
+	if k < 0 {
+		return Article{}, false, true
 	}
-	return chunks[i/chunkSize].Index(i % chunkSize), true
+	p := &s.picks[k]
+	switch {
+	case p.index == -1: // the body is the article
+		return whole(body), true, true
+	case p.score >= minArticle && float64(p.paragraphs) >= minShare*float64(s.open[0].tallies[k].paragraphs):
+		return whole(node(p.index)), true, true
+	}
+	// No element is clearly the article: the body is read without its
+	// link lists, landmarks, and comment sections when the hints were
+	// believed.
+	left := landmarkSelector
+	if k == 0 {
+		left = commentsSelector
+	}
+	without := boilerplate(body, left)
+	for _, i := range s.linkLists {
+		without.Call("add", node(i))
+	}
+	return Article{Root: body, Without: without}, true, true
 }
 
-// boilerplate returns the set of the boilerplate regions under body,
-// without those around an element that says it holds the article.
-func boilerplate(body js.Value) js.Value {
-	set := setCtor.New(body.Call("querySelectorAll", boilerSelector))
+// boilerplate returns the set of the regions under body that selector
+// matches, without those around an element that says it holds the
+// article.
+func boilerplate(body, selector js.Value) js.Value {
+	set := setCtor.New(body.Call("querySelectorAll", selector))
 	if set.Get("size").Int() == 0 {
 		return set
 	}
 	mains := body.Call("querySelectorAll", articleSelector)
 	for i, n := 0, mains.Length(); i < n; i++ {
 		for el := mains.Index(i); el.Truthy() && !el.Equal(body); el = el.Get("parentElement") {
-			if el = el.Call("closest", boilerSelector); !el.Truthy() {
+			if el = el.Call("closest", selector); !el.Truthy() {
 				break
 			}
 			set.Call("delete", el)
@@ -207,20 +262,46 @@ func boilerplate(body js.Value) js.Value {
 // on the article's own wrapper): as Readability does, the scorer keeps a
 // second score that ignores them, and the pick falls back to it when the
 // hints leave less than minArticle of text.
+//
+// The walk also notes the outermost link lists (see isLinkList), which
+// Root leaves out when no element is clearly the article and it reads the
+// body.
 type scorer struct {
-	open   []scoreFrame // the elements the walk is inside of; open[0] is the body
-	blocks []int        // the places in open of the blocks among them
-	picks  [2]pick      // the best element with the hints and without
+	open      []scoreFrame // the elements the walk is inside of; open[0] is the body
+	blocks    []int        // the places in open of the blocks among them
+	picks     [2]pick      // the best element with the hints and without
+	linkLists outermost
+}
+
+// outermost is the walk indexes of elements, none inside another, in the
+// order the walk left them.
+type outermost []int
+
+// add adds the element index, which the walk is leaving, and drops the
+// ones inside it: they were left after it was entered.
+func (o *outermost) add(index int) {
+	l := *o
+	for len(l) > 0 && l[len(l)-1] > index {
+		l = l[:len(l)-1]
+	}
+	*o = append(l, index)
 }
 
 // minArticle is the least score of an article found with the hints.
 const minArticle = 500
 
+// minShare is the least share of the body's paragraph text that the best
+// element holds when it is clearly the article. On Readability's test
+// pages the articles picked hold at least ... of it; the elements that are
+// not the article at most ....
+const minShare = 0.75
+
 // pick is the best element so far of one way of scoring.
 type pick struct {
-	index   int // its walk index; -1 for the body, -2 for none
-	score   int // the highest score
-	updates int // how many times index changed
+	index      int // its walk index; -1 for the body, -2 for none
+	score      int // the highest score
+	paragraphs int // the paragraph text it holds
+	updates    int // how many times index changed
 }
 
 // consider makes the element index the pick if it scores better. An
@@ -229,15 +310,16 @@ type pick struct {
 // least 3/4 of it and holds no other story: the article's own lists of
 // links (references, a table of contents, tags) and its headline linked
 // to itself count against it, and must not cut the article short.
-func (p *pick) consider(index, score, entered int, stories bool) {
-	switch {
+func (p *pick) consider(index int, t *tally, entered int) {
+	switch score := t.score(); {
 	case score > p.score:
 		p.index, p.score = index, score
-	case p.updates > entered && !stories && 4*score >= 3*p.score:
+	case p.updates > entered && t.articleOthers == 0 && 4*score >= 3*p.score:
 		p.index = index
 	default:
 		return
 	}
+	p.paragraphs = t.paragraphs
 	p.updates++
 }
 
@@ -247,13 +329,17 @@ type scoreFrame struct {
 	block, article     bool // what the element is
 	skip, link, boiler bool // whether it is in what Read skips, in a link, in boilerplate
 	plain, linked      int  // a block's own text: characters outside and inside links
-	tallies            [2]tally
-	entered            [2]int // the picks' updates when the walk entered the element
+	// allPlain and allLinked are the same of all the blocks the element
+	// is or holds.
+	allPlain, allLinked int
+	tallies             [2]tally
+	entered             [2]int // the picks' updates when the walk entered the element
 }
 
 // tally is the score of an element, with the hints or without.
 type tally struct {
 	sum                        int  // the blocks' scores, but those in <article>s below
+	paragraphs                 int  // the text outside links of the paragraphs counted for it, <article>s' too
 	articleBest, articleOthers int  // of the <article>s below: the best score; the others', negated if positive
 	articles                   bool // there is an <article> below
 }
@@ -279,6 +365,7 @@ func (t *tally) addArticle(score int) {
 
 // add counts a child element c into its parent's tally.
 func (t *tally) add(c *tally, article bool) {
+	t.paragraphs += c.paragraphs
 	switch {
 	case article: // with the <article>s in it
 		t.addArticle(c.score())
@@ -359,29 +446,56 @@ func (s *scorer) leave(f *scoreFrame, parent *scoreFrame) {
 				t.sum -= f.plain + f.linked
 			case f.plain >= minParagraph && f.plain > f.linked:
 				t.sum += f.plain - f.linked
+				t.paragraphs += f.plain
 			default:
 				t.sum -= f.linked
 			}
 		}
 		if !f.skip {
-			s.picks[k].consider(f.index, t.score(), f.entered[k], t.articleOthers != 0)
+			s.picks[k].consider(f.index, t, f.entered[k])
 		}
 		if parent != nil {
 			parent.tallies[k].add(t, f.article)
 		}
 	}
+	if f.skip {
+		return
+	}
+	if f.block {
+		f.allPlain += f.plain
+		f.allLinked += f.linked
+	}
+	if f.block && isLinkList(f.allPlain, f.allLinked) {
+		s.linkLists.add(f.index)
+	}
+	if parent != nil {
+		parent.allPlain += f.allPlain
+		parent.allLinked += f.allLinked
+	}
 }
 
-// best returns the walk index of the pick (-1 for the body), or -2 when
-// no element holds a paragraph.
-func (s *scorer) best() int {
+// minLinkList is how many characters of links a link list holds: fewer
+// are a link or two of the article's (a "Read more" line, a byline).
+const minLinkList = 100
+
+// isLinkList tells whether a block whose text is plain characters outside
+// links and linked inside is a link list (a menu, a list of other stories,
+// tags): four fifths of its text or more is links.
+func isLinkList(plain, linked int) bool {
+	return linked >= minLinkList && linked >= 4*plain
+}
+
+// hinted returns which pick Root takes: 0, the one that believes the
+// class and id hints, when its element scores minArticle; else 1, the
+// one that does not, when its element holds a paragraph; else -1.
+func (s *scorer) hinted() int {
 	switch {
 	case s.picks[0].score >= minArticle:
-		return s.picks[0].index
+		return 0
 	case s.picks[1].score >= minParagraph:
-		return s.picks[1].index
+		return 1
 	}
-	return -2
+	return -1
 }
 
 // visibleLen counts the characters of s that are not spaces.

@@ -17,7 +17,8 @@
 // and no page script can change the page under the widget or throw, so
 // every uncaught exception is the widget's. A page whose own policy (a
 // <meta http-equiv> CSP) forbids WebAssembly keeps the widget out, as it
-// would in a reader's browser; it counts as an error.
+// would in a reader's browser: the widget cannot run there, and the page
+// is left out of the figures, with the reason (Page.NA).
 //
 // Run needs the built widget (./build.sh build).
 package realpages
@@ -56,6 +57,10 @@ type Page struct {
 	// words); Precision the share of the words read that expected.html
 	// holds: how little else (navigation, teasers, comments) was read.
 	Coverage, Precision float64
+	// NA says why the widget cannot run on the page ("CSP": its own
+	// Content Security Policy forbids WebAssembly); such a page is not
+	// counted in Report.N.
+	NA string
 	// Err says why the page could not be measured: the loader's notice,
 	// a timeout.
 	Err string
@@ -69,7 +74,7 @@ type Report struct {
 	Pages  []Page // in the order of their names
 	Badges int    // on all pages
 	RootOK int    // pages without Err whose Coverage is at least OKCoverage
-	N      int    // pages
+	N      int    // pages where the widget can run: those without NA
 }
 
 // OKCoverage is the coverage at which the widget has read a page's article.
@@ -107,7 +112,7 @@ func Run(ctx context.Context, repoRoot, dataDir string) (Report, error) {
 	}
 	defer b.close()
 
-	rep := Report{Pages: make([]Page, len(names)), N: len(names)}
+	rep := Report{Pages: make([]Page, len(names))}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var tabErr error
@@ -137,7 +142,10 @@ func Run(ctx context.Context, repoRoot, dataDir string) (Report, error) {
 	}
 	for _, p := range rep.Pages {
 		rep.Badges += p.Badges
-		if p.Err == "" && p.Coverage >= OKCoverage {
+		if p.NA == "" {
+			rep.N++
+		}
+		if p.NA == "" && p.Err == "" && p.Coverage >= OKCoverage {
 			rep.RootOK++
 		}
 	}
@@ -291,51 +299,57 @@ func (t *tab) listen(ev any) {
 }
 
 // recorder runs in every document before anything else. It keeps the
-// badges of the first factcheck:done and the text of the root the widget
-// scanned, taken at once, before the page can change, as the widget's
-// reader (internal/page.Read) takes it: the text nodes, without what it
-// skips. textOf puts a space between text nodes, on both sides of the
+// badges of the first factcheck:done and the text the widget read, taken
+// at once, before the page can change, as the widget's reader
+// (internal/page.Read) takes it: the text nodes of the root, without what
+// it skips and the regions the event says it left out (detail.without).
+// textOf puts a space between text nodes, on both sides of the
 // comparison, so that words split by markup split alike in expected.html.
 const recorder = `(() => {
 	const skip = 'script, style, noscript, template, textarea, input, select, option, datalist, button, ' +
 		'svg, iframe, object, canvas, video, audio, [hidden]:not([hidden="until-found" i]), ' +
 		'[contenteditable]:not([contenteditable="false" i]), [data-factcheck-ui]:not(factcheck-mark)';
-	const textOf = (root) => {
+	const textOf = (root, without) => {
 		const parts = [];
 		const tw = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (n) =>
 			n.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT :
-			n.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP);
+			n.matches(skip) || without.has(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP);
 		for (let n = tw.nextNode(); n; n = tw.nextNode()) parts.push(n.data);
 		return parts.join(' ');
 	};
 	const r = window.__realpages = { done: null, textOf };
 	document.addEventListener('factcheck:done', (e) => {
 		const root = e.detail.root;
-		if (!r.done) r.done = { badges: e.detail.annotations.length, read: root ? textOf(root) : '',
-			root: root ? root.localName + (root.id ? '#' + root.id : '') + [...root.classList].map((c) => '.' + c).join('') : '' };
+		if (!r.done) r.done = { badges: e.detail.annotations.length, read: root ? textOf(root, new Set(e.detail.without)) : '',
+			root: root ? root.localName + (root.id ? '#' + root.id : '') + [...root.classList].map((c) => '.' + c).join('') +
+				(e.detail.without.length ? ' without ' + e.detail.without.length : '') : '' };
 	});
 })();`
 
 // awaitDone is a function of expected.html's markup that waits for the
 // first factcheck:done and resolves to the recorder's figures and the
-// text of expected.html, as JSON, or rejects with the loader's notice.
+// text of expected.html, or to the loader's notice, as JSON.
 const awaitDone = `(expected) => new Promise((resolve, reject) => {
 	const r = window.__realpages;
 	const check = () => {
 		if (r.done) {
 			const doc = new DOMParser().parseFromString(expected, 'text/html');
-			resolve(JSON.stringify({ ...r.done, expected: r.textOf(doc.body) }));
+			resolve(JSON.stringify({ ...r.done, expected: r.textOf(doc.body, new Set()) }));
 			return;
 		}
 		const n = document.querySelector('factcheck-notice');
 		if (n && n.shadowRoot && n.shadowRoot.textContent.trim()) {
-			reject(new Error('the loader showed a notice: ' + n.shadowRoot.textContent.trim()));
+			resolve(JSON.stringify({ notice: n.shadowRoot.textContent.trim() }));
 			return;
 		}
 		setTimeout(check, 50);
 	};
 	check();
 })`
+
+// cspNotice is in the loader's notice when the page's Content Security
+// Policy forbids WebAssembly (CSP_MESSAGE in web/factcheck.js).
+const cspNotice = "Content Security Policy blocks WebAssembly"
 
 // measure loads one page and returns its figures.
 func (t *tab) measure(dataDir, name string) Page {
@@ -357,6 +371,7 @@ func (t *tab) measure(dataDir, name string) Page {
 		Root     string `json:"root"`
 		Read     string `json:"read"`
 		Expected string `json:"expected"`
+		Notice   string `json:"notice"`
 	}
 	err = chromedp.Do(ctx, chromedp.Navigate(t.origin+"/pages/"+name+"/"))
 	if err == nil {
@@ -369,8 +384,13 @@ func (t *tab) measure(dataDir, name string) Page {
 	t.mu.Lock()
 	thrown := slices.Clone(t.thrown)
 	t.mu.Unlock()
-	if err != nil {
+	switch {
+	case err != nil:
 		p.Err = err.Error()
+	case strings.Contains(got.Notice, cspNotice):
+		p.NA = "CSP"
+	case got.Notice != "":
+		p.Err = "the loader showed a notice: " + got.Notice
 	}
 	p.Thrown = thrown
 	p.Badges, p.Root = got.Badges, got.Root
