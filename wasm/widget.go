@@ -184,19 +184,19 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 		return js.Undefined(), err
 	}
 	clock.lap("bundle")
-	el, err := w.root(root)
+	article, err := w.root(root, pause)
 	if err != nil {
 		return js.Undefined(), err
 	}
 	w.stopBadges()
-	w.watch.start(root, el) // suspended: the DOM changes until resume are the widget's
+	w.watch.start(root, article.Root) // suspended: the DOM changes until resume are the widget's
 	defer w.watch.resume()
 	page.Clear(w.doc)
 	if w.bundleNotice != "" { // shown once, after Clear would remove it
 		w.host.Call("notice", w.bundleNotice, "info")
 		w.bundleNotice = ""
 	}
-	text := page.Read(el, readLimits, pause)
+	text := article.Read(readLimits, pause)
 	if text.Truncated {
 		w.host.Call("notice", "This page is too large to check whole: only its first part was checked.", "info")
 	}
@@ -222,6 +222,8 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	detail.Set("annotations", w.annotations)
 	detail.Set("ms", clock.total())
 	detail.Set("phases", clock.js())
+	detail.Set("root", article.Root)
+	detail.Set("without", arrayOf(article.Without))
 	dispatch("factcheck:done", detail)
 	return w.annotations, nil
 }
@@ -307,18 +309,27 @@ func (w *widget) annotate(text *page.Text, items []ui.Item, pause func()) js.Val
 	return js.Global().Get("JSON").Call("parse", string(data))
 }
 
-// root resolves the article root: an element or selector given to scan(),
+// root resolves the article: an element or selector given to scan(),
 // else the configured selector, else the page's best guess.
-func (w *widget) root(arg js.Value) (js.Value, error) {
+func (w *widget) root(arg js.Value, pause func()) (page.Article, error) {
 	switch {
 	case arg.Type() == js.TypeObject && arg.Get("nodeType").Type() == js.TypeNumber:
-		return arg, nil
+		return page.Article{Root: arg, Without: js.Null()}, nil
 	case arg.Type() == js.TypeString:
-		return page.Root(w.doc, arg.String())
+		return page.Root(w.doc, arg.String(), pause)
 	case arg.Type() == js.TypeUndefined || arg.Type() == js.TypeNull:
-		return page.Root(w.doc, w.cfg.root)
+		return page.Root(w.doc, w.cfg.root, pause)
 	}
-	return js.Undefined(), errors.New("scan(root): root must be an element or a CSS selector")
+	return page.Article{}, errors.New("scan(root): root must be an element or a CSS selector")
+}
+
+// arrayOf returns the elements of a JavaScript Set, or of none for null,
+// as an array.
+func arrayOf(set js.Value) js.Value {
+	if set.IsNull() {
+		return js.Global().Get("Array").New()
+	}
+	return js.Global().Get("Array").Call("from", set)
 }
 
 // loadMatcher parses and indexes the bundle once: the embedded default,

@@ -43,6 +43,7 @@ const (
 	kindPre                   // a block element whose line breaks show
 	kindQuote                 // an inline quotation (<q>): its marks are the browser's
 	kindQuoteBlock            // a block quotation (<blockquote>)
+	kindLink                  // a link (<a>): Root counts its text against the element around it
 	kindCell                  // a table cell (<td>)
 	kindHeaderCell            // a table header cell (<th>)
 )
@@ -53,7 +54,7 @@ const (
 func kinds() js.Value {
 	entries := []any{[]any{"#text", kindText}, []any{"#cdata-section", kindText}}
 	for kind, tags := range map[int][]string{kindBlock: blockTags, kindSkip: skipTags, kindPre: preTags,
-		kindQuote: {"q"}, kindQuoteBlock: {"blockquote"}, kindCell: {"td"}, kindHeaderCell: {"th"}} {
+		kindQuote: {"q"}, kindQuoteBlock: {"blockquote"}, kindLink: {"a"}, kindCell: {"td"}, kindHeaderCell: {"th"}} {
 		for _, tag := range tags {
 			entries = append(entries, []any{tag, kind}, []any{strings.ToUpper(tag), kind})
 		}
@@ -78,6 +79,12 @@ func unbound(f js.Value) js.Value {
 type walker struct {
 	next          js.Value // the TreeWalker's nextNode, bound to it
 	skip, ownText js.Value // membership of the elements under root matching a selector; see matching
+	// leftOut is the membership of the regions Read leaves out besides
+	// (Article.Without), or null.
+	leftOut js.Value
+	// Root's: membership of boilerplate regions and of <article>s, or
+	// null.
+	boiler, article js.Value
 }
 
 func newWalker(doc, root js.Value) *walker {
@@ -87,13 +94,21 @@ func newWalker(doc, root js.Value) *walker {
 		next:    tw.Get("nextNode").Call("bind", tw),
 		skip:    matching(root, skipAttrSelector),
 		ownText: matching(root, ownTextSelector),
+		leftOut: js.Null(),
+		boiler:  js.Null(),
+		article: js.Null(),
 	}
 }
 
 // matching returns a function telling whether a node is one of the
 // elements under root that match selector, or null when none does.
 func matching(root, selector js.Value) js.Value {
-	set := setCtor.New(root.Call("querySelectorAll", selector))
+	return has(setCtor.New(root.Call("querySelectorAll", selector)))
+}
+
+// has returns the membership function of a JavaScript Set, or null when
+// the set is empty.
+func has(set js.Value) js.Value {
 	if set.Get("size").Int() == 0 {
 		return js.Null()
 	}
@@ -108,8 +123,10 @@ type chunk struct {
 	kind    []byte   // kindText, kindBlock, ... kindHeaderCell, or 0
 	kids    []byte   // 1: the node has children
 	last    []byte   // 1: the node has no next sibling
-	skip    []byte   // 1: Read skips the element and what it holds, for its attributes
+	skip    []byte   // 1: Read skips the element and what it holds: for its attributes, or left out
 	ownText []byte   // 1: a widget element other than a mark
+	boiler  []byte   // 1: a boilerplate region (Root's walks only)
+	article []byte   // 1: an <article> (Root's walks only)
 	values  []string // nodeValue: the data of text nodes and comments; "" for null
 }
 
@@ -123,13 +140,21 @@ func (w *walker) fetch(n int) *chunk {
 		nodes.Set("length", end) // the walk ended
 		n = end
 	}
+	skip := bytesOf(nodes, w.skip, n)
+	if !w.leftOut.IsNull() {
+		for i, out := range bytesOf(nodes, w.leftOut, n) {
+			skip[i] |= out
+		}
+	}
 	return &chunk{
 		nodes:   nodes,
 		kind:    bytesOf(nodes.Call("map", nodeNameOf), kindOf, n),
 		kids:    bytesOf(nodes, hasChildren, n),
 		last:    bytesOf(nodes.Call("map", nextOf), isNull, n),
-		skip:    bytesOf(nodes, w.skip, n),
+		skip:    skip,
 		ownText: bytesOf(nodes, w.ownText, n),
+		boiler:  bytesOf(nodes, w.boiler, n),
+		article: bytesOf(nodes, w.article, n),
 		values:  decodeValues(jsonObject.Call("stringify", nodes.Call("map", nodeValueOf)).String(), n),
 	}
 }

@@ -70,6 +70,11 @@ func (t *Text) node(i int) js.Value {
 // embedded content, hidden and editable regions, and the widget's own
 // elements except its transparent marks) and does not enter shadow roots.
 func Read(root js.Value, lim Limits, pause func()) *Text {
+	return Article{Root: root, Without: js.Null()}.Read(lim, pause)
+}
+
+// Read is the package's Read of a.Root, which also skips a.Without.
+func (a Article) Read(lim Limits, pause func()) *Text {
 	if lim.MaxNodes <= 0 {
 		lim.MaxNodes = defaultMaxNodes
 	}
@@ -77,18 +82,22 @@ func Read(root js.Value, lim Limits, pause func()) *Text {
 		lim.MaxBytes = defaultMaxBytes
 	}
 	if pause != nil {
-		if t := read(root, lim, pause); t != nil {
+		if t := read(a, lim, pause); t != nil {
 			return t
 		}
 	}
-	return read(root, lim, nil)
+	return read(a, lim, nil)
 }
 
 // read is Read; it returns nil if the page changed while pause ran.
-func read(root js.Value, lim Limits, pause func()) *Text {
+func read(a Article, lim Limits, pause func()) *Text {
+	root := a.Root
 	doc := root.Get("ownerDocument")
 	r := &reader{t: &Text{doc: doc}, maxBytes: lim.MaxBytes}
 	w := newWalker(doc, root)
+	if a.Without.Truthy() {
+		w.leftOut = has(a.Without)
+	}
 	var changes *watcher
 	if pause != nil {
 		changes = watch(root)

@@ -223,7 +223,7 @@ func TestBodyOffset(t *testing.T) {
 	setBody(t, `<header>Site 😀 <script>var x = "<p>fake</p>";</script>nav<button>Menu</button></header>`+
 		`<article id="a"><h1>Title “quoted” 👍🏽</h1><p>First <b>bold</b> words.</p><style>.a { color: red }</style>`+
 		`<p>Second 🇺🇦 <a href="#x">passage</a> here<textarea>typed</textarea> and more.</p><p id="last">Last one.</p></article><footer>foot</footer>`)
-	root, err := Root(document, "")
+	root, err := Root(document, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestBodyOffset(t *testing.T) {
 		i := jsIndex(before, p)
 		want = append(want, i, i+utf16Len(p))
 	}
-	txt := Read(root, Limits{}, nil)
+	txt := root.Read(Limits{}, nil)
 	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("offsets %v, want %v", got, want)
 	}
@@ -266,7 +266,7 @@ func TestBodyOffset(t *testing.T) {
 	notice.Set("textContent", "A notice")
 	body.Call("prepend", notice)
 	document.Call("getElementById", "last").Call("setAttribute", "hidden", "")
-	txt = Read(root, Limits{}, nil)
+	txt = root.Read(Limits{}, nil)
 	passages = passages[:len(passages)-1]
 	if got := offsets(txt); fmt.Sprint(got) != fmt.Sprint(want[:len(want)-2]) {
 		t.Fatalf("with the widget's text, offsets %v, want %v", got, want[:len(want)-2])
@@ -290,13 +290,13 @@ func article() string {
 
 func BenchmarkRead(b *testing.B) {
 	setBody(b, article())
-	root, err := Root(document, "")
+	root, err := Root(document, "", nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	var txt *Text
 	for b.Loop() {
-		txt = Read(root, Limits{}, nil)
+		txt = root.Read(Limits{}, nil)
 	}
 	b.ReportMetric(float64(len(strings.Fields(txt.S))), "words")
 }
