@@ -245,10 +245,15 @@ run_tests() {
 	printf '\nbuild.sh: all checks passed\n'
 }
 
-# evaluate prints the engine's accuracy and fails below the committed floors.
+# evaluate prints the engine's accuracy and fails below the committed
+# floors. With an argument, the directory of Readability's saved pages, it
+# also loads them with the built widget in headless Chromium (test leaves
+# that to the end-to-end tests, which check the same figures).
 evaluate() {
+	local pages=()
+	[[ -n ${1:-} ]] && pages=(-realpages "$1")
 	step "accuracy (internal/eval; floors in internal/eval/floors.json)"
-	go run ./internal/eval/cmd/eval -floors internal/eval/floors.json ||
+	go run ./internal/eval/cmd/eval -floors internal/eval/floors.json "${pages[@]}" ||
 		die "an accuracy figure is below its floor (see above)"
 }
 
@@ -293,7 +298,15 @@ bench)
 	;;
 serve) serve ;;
 test) run_tests ;;
-eval) evaluate ;;
+eval)
+	build
+	if [[ -d ../shared/data/readability ]]; then
+		evaluate ../shared/data/readability
+	else
+		echo "build.sh: no ../shared/data/readability: the real-pages table is left out" >&2
+		evaluate
+	fi
+	;;
 fuzz) fuzz "${FUZZTIME:-10m}" ;;
 *) die "unknown command '$1'; use build, serve, test, eval, fuzz, bench, bundle or compress" ;;
 esac

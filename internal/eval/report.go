@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"factcheck/internal/bundle"
+	"factcheck/internal/eval/realpages"
 	"factcheck/internal/match"
 	"factcheck/internal/workload"
 )
@@ -16,6 +17,8 @@ type Report struct {
 	Claims []ClaimsReport         `json:"claims"`
 	Quotes map[string][]KindScore `json:"quotes"` // by bundle
 	Shapes []GroupScore           `json:"shapes"`
+	// RealPages is the widget on saved real pages, when they were run.
+	RealPages *realpages.Report `json:"real_pages,omitempty"`
 }
 
 // Run computes the native tables: claims (CLEF train and dev), quotes
@@ -65,6 +68,21 @@ func (r *Report) Print(w io.Writer) {
 			fmt.Fprintf(w, "    fails: %s\n", f)
 		}
 	}
+	if rp := r.RealPages; rp != nil {
+		fmt.Fprintf(w, "\nreal pages (default bundle): %d pages, %d where the widget runs\n", len(rp.Pages), rp.N)
+		fmt.Fprintf(w, "badges %d · root holds >= %.0f%% of the article's words on %d of %d (%s)\n",
+			rp.Badges, realpages.OKCoverage*100, rp.RootOK, rp.N, share(rp.RootOK, rp.N))
+		for _, p := range rp.Pages {
+			switch {
+			case p.NA != "":
+				fmt.Fprintf(w, "    %s: n/a (%s)\n", p.Name, p.NA)
+			case p.Err != "":
+				fmt.Fprintf(w, "    %s: error: %s\n", p.Name, p.Err)
+			case p.Coverage < realpages.OKCoverage || p.Badges > 0:
+				fmt.Fprintf(w, "    %s: coverage %.3f, %d badges (root %s)\n", p.Name, p.Coverage, p.Badges, p.Root)
+			}
+		}
+	}
 }
 
 func share(n, of int) string {
@@ -81,6 +99,9 @@ type Floors struct {
 	ClaimsFalse  map[string]float64 `json:"claims_false_max"` // a ceiling
 	Quotes       map[string]float64 `json:"quotes"`           // "bundle/kind": share passed
 	Shapes       map[string]int     `json:"shapes"`           // group: cases passed
+	// RealPagesRoot is the least share of the real pages (where the
+	// widget runs) whose article it reads; they may have no badge.
+	RealPagesRoot float64 `json:"real_pages_root"`
 }
 
 // LoadFloors reads a floors file.
@@ -120,6 +141,14 @@ func (f *Floors) Below(r *Report) []string {
 	for _, g := range r.Shapes {
 		if v, ok := f.Shapes[g.Group]; ok && g.Passed < v {
 			out = append(out, fmt.Sprintf("shapes %s: %d passed < %d", g.Group, g.Passed, v))
+		}
+	}
+	if rp := r.RealPages; rp != nil {
+		if rp.Badges > 0 {
+			out = append(out, fmt.Sprintf("real pages: %d badges with the default bundle, want none", rp.Badges))
+		}
+		if float64(rp.RootOK) < f.RealPagesRoot*float64(rp.N) {
+			out = append(out, fmt.Sprintf("real pages: the article read on %d of %d < %.2f", rp.RootOK, rp.N, f.RealPagesRoot))
 		}
 	}
 	return out

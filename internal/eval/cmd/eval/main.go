@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 
 	"factcheck/internal/eval"
+	"factcheck/internal/eval/realpages"
 )
 
 func main() {
@@ -20,11 +22,19 @@ func main() {
 	shapes := flag.String("shapes", "internal/eval/testdata/shapes", "the shape case files")
 	out := flag.String("out", ".cache/eval.json", "where to write the figures")
 	floors := flag.String("floors", "", "a floors file to check the figures against")
+	pages := flag.String("realpages", "", "also load these saved pages (Readability's corpus) with the built widget in headless Chromium")
 	flag.Parse()
 
 	r, err := eval.Run(*clef, *shapes)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *pages != "" {
+		rp, err := realpages.Run(context.Background(), ".", *pages)
+		if err != nil {
+			log.Fatal(err)
+		}
+		r.RealPages = &rp
 	}
 	r.Print(os.Stdout)
 	b, err := json.MarshalIndent(r, "", "  ")
