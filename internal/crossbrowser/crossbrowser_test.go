@@ -70,6 +70,7 @@ func TestEngines(t *testing.T) {
 	for _, e := range engines {
 		t.Run(e.name, func(t *testing.T) {
 			t.Parallel()
+			started := time.Now()
 			b, err := e.start(context.Background(), width, height)
 			switch {
 			case errors.Is(err, webdriver.ErrNotInstalled) && os.Getenv(requireEnv) == "":
@@ -78,11 +79,13 @@ func TestEngines(t *testing.T) {
 				t.Fatalf("starting %s: %v", e.name, err)
 			}
 			defer func() {
+				closing := time.Now()
 				if err := b.Close(); err != nil {
 					t.Logf("closing %s: %v", b.Name(), err)
 				}
+				t.Logf("%s closed in %v", b.Name(), time.Since(closing).Round(time.Millisecond))
 			}()
-			t.Logf("%s", b.Name())
+			t.Logf("%s started in %v", b.Name(), time.Since(started).Round(time.Millisecond))
 			for _, f := range flows {
 				t.Run(f.name, func(t *testing.T) {
 					f.run(t, &page{t: t, b: b, widget: widget.URL, news: news.URL})
