@@ -6,6 +6,9 @@
 // classic WebDriver), through internal/webdriver. Each browser starts once;
 // its flows run in order on it, and the two browsers run side by side.
 //
+// go test ./internal/crossbrowser/ -screenshots DIR saves, in DIR (relative
+// to the repository root), each engine's demo with a popover open.
+//
 // Run ./build.sh build first: the tests use web/factcheck.wasm. Outside
 // build.sh a missing browser skips its tests; build.sh installs both and
 // sets FACTCHECK_REQUIRE_ENGINES=1, which makes a missing one a failure.
@@ -14,6 +17,7 @@ package crossbrowser
 import (
 	"context"
 	"errors"
+	"flag"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -27,6 +31,8 @@ import (
 	"factcheck/internal/devserver"
 	"factcheck/internal/webdriver"
 )
+
+var screenshots = flag.String("screenshots", "", "save screenshots in this directory (relative to the repository root)")
 
 // repoRoot is the repository root, seen from this package's directory.
 const repoRoot = "../.."
@@ -88,7 +94,7 @@ func TestEngines(t *testing.T) {
 			t.Logf("%s started in %v", b.Name(), time.Since(started).Round(time.Millisecond))
 			for _, f := range flows {
 				t.Run(f.name, func(t *testing.T) {
-					f.run(t, &page{t: t, b: b, widget: widget.URL, news: news.URL})
+					f.run(t, &page{t: t, b: b, engine: e.name, widget: widget.URL, news: news.URL})
 				})
 			}
 		})
@@ -182,6 +188,7 @@ func withRecorder(h http.Handler) http.Handler {
 type page struct {
 	t            *testing.T
 	b            webdriver.Browser
+	engine       string // "firefox", "webkit"
 	widget, news string // the servers' origins
 }
 
@@ -238,6 +245,33 @@ func (p *page) noErrors() {
 	for _, e := range p.errors() {
 		p.t.Errorf("%s: %s", p.b.Name(), e)
 	}
+}
+
+// screenshot saves the viewport as DIR/<engine>-name.png when -screenshots
+// DIR is set.
+func (p *page) screenshot(name string) {
+	p.t.Helper()
+	if *screenshots == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
+	defer cancel()
+	png, err := p.b.Screenshot(ctx)
+	if err != nil {
+		p.t.Fatalf("%s: %v", p.b.Name(), err)
+	}
+	dir := *screenshots
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(repoRoot, dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		p.t.Fatal(err)
+	}
+	path := filepath.Join(dir, p.engine+"-"+name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.t.Logf("screenshot: %s", path)
 }
 
 // load navigates to url and waits for the widget's first scan.
@@ -368,6 +402,10 @@ func testKeyboard(t *testing.T, p *page) {
 	if !strings.Contains(collapse(got["text"]), "did not go well") || got["expanded"] != "true" {
 		t.Errorf("%s: the open popover reads %q, its badge aria-expanded=%q; want the claim and true", p.b.Name(), got["text"], got["expanded"])
 	}
+
+	// Once its opening animation is over.
+	eval[bool](p, `Promise.all(`+popoverJS+`.getAnimations().map((a) => a.finished)).then(() => true)`)
+	p.screenshot("popover")
 
 	p.press(webdriver.Escape)
 	p.until(`!(` + popoverOpenJS + `)`)

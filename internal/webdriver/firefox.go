@@ -246,6 +246,14 @@ func (f *firefox) Press(ctx context.Context, keys ...string) error {
 	return f.call(ctx, "input.performActions", map[string]any{"context": f.context, "actions": keyActions(keys)}, nil)
 }
 
+func (f *firefox) Screenshot(ctx context.Context) ([]byte, error) {
+	var r struct {
+		Data string `json:"data"`
+	}
+	err := f.call(ctx, "browsingContext.captureScreenshot", map[string]any{"context": f.context}, &r)
+	return decodePNG(r.Data, err)
+}
+
 func (f *firefox) Close() error {
 	var err error
 	if f.ws != nil {

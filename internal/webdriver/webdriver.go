@@ -14,6 +14,7 @@ package webdriver
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,6 +37,8 @@ type Browser interface {
 	// Press presses and releases each key in turn at the focused element.
 	// Keys are WebDriver key values: a character, or Tab, Enter, Escape.
 	Press(ctx context.Context, keys ...string) error
+	// Screenshot returns a PNG of the page's viewport.
+	Screenshot(ctx context.Context) ([]byte, error)
 	// Close ends the session and stops the browser and its helpers.
 	Close() error
 }
@@ -83,6 +86,14 @@ func keyActions(keys []string) []any {
 		steps = append(steps, map[string]string{"type": "keyDown", "value": k}, map[string]string{"type": "keyUp", "value": k})
 	}
 	return []any{map[string]any{"type": "key", "id": "keyboard", "actions": steps}}
+}
+
+// decodePNG decodes a screenshot, which both protocols send in base64.
+func decodePNG(b64 string, err error) ([]byte, error) {
+	if err != nil {
+		return nil, fmt.Errorf("screenshot: %w", err)
+	}
+	return base64.StdEncoding.DecodeString(b64)
 }
 
 // short cuts an expression for an error message.

@@ -186,6 +186,12 @@ func (w *webkit) Press(ctx context.Context, keys ...string) error {
 	return w.do(ctx, http.MethodPost, w.base+"/actions", map[string]any{"actions": keyActions(keys)}, nil)
 }
 
+func (w *webkit) Screenshot(ctx context.Context) ([]byte, error) {
+	var data string
+	err := w.do(ctx, http.MethodGet, w.base+"/screenshot", nil, &data)
+	return decodePNG(data, err)
+}
+
 func (w *webkit) Close() error {
 	var err error
 	if w.base != "" {
