@@ -41,8 +41,8 @@ user_pref("toolkit.telemetry.enabled", false);
 // listens.
 var bidiListening = regexp.MustCompile(`WebDriver BiDi listening on (ws://\S+)`)
 
-// FirefoxPath finds Firefox: Debian's firefox-esr, or a firefox on PATH.
-func FirefoxPath() (string, error) {
+// firefoxPath finds Firefox: Debian's firefox-esr, or a firefox on PATH.
+func firefoxPath() (string, error) {
 	for _, name := range []string{"firefox-esr", "firefox"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p, nil
@@ -76,7 +76,7 @@ type bidiResponse struct {
 // StartFirefox starts a headless Firefox with a fresh profile, opens a
 // WebDriver BiDi session and a window whose viewport is width×height.
 func StartFirefox(ctx context.Context, width, height int) (Browser, error) {
-	path, err := FirefoxPath()
+	path, err := firefoxPath()
 	if err != nil {
 		return nil, err
 	}

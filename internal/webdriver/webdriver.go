@@ -49,7 +49,6 @@ const (
 	Tab    = "\uE004"
 	Enter  = "\uE007"
 	Escape = "\uE00C"
-	Shift  = "\uE008"
 )
 
 // ErrNotInstalled is the error of a Start function whose browser, or one of

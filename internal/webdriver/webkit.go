@@ -21,8 +21,8 @@ import (
 // the browser WebKitWebDriver drives.
 const miniBrowserGlob = "/usr/lib/*/webkit2gtk-4.*/MiniBrowser"
 
-// WebKitPaths finds WebKitWebDriver, MiniBrowser and Xvfb.
-func WebKitPaths() (driver, browser, xvfb string, err error) {
+// webkitPaths finds WebKitWebDriver, MiniBrowser and Xvfb.
+func webkitPaths() (driver, browser, xvfb string, err error) {
 	if driver, err = exec.LookPath("WebKitWebDriver"); err != nil {
 		return "", "", "", fmt.Errorf("WebKitWebDriver: %w (Debian's package webkit2gtk-driver)", ErrNotInstalled)
 	}
@@ -30,7 +30,7 @@ func WebKitPaths() (driver, browser, xvfb string, err error) {
 	if len(browsers) == 0 {
 		return "", "", "", fmt.Errorf("MiniBrowser (%s): %w (Debian's package libwebkit2gtk-4.1-0)", miniBrowserGlob, ErrNotInstalled)
 	}
-	if xvfb, err = XvfbPath(); err != nil {
+	if xvfb, err = xvfbPath(); err != nil {
 		return "", "", "", err
 	}
 	return driver, browsers[0], xvfb, nil
@@ -49,7 +49,7 @@ type webkit struct {
 // StartWebKit starts Xvfb, WebKitWebDriver and, through a new session,
 // MiniBrowser with a window of width×height.
 func StartWebKit(ctx context.Context, width, height int) (Browser, error) {
-	driverPath, browserPath, xvfbPath, err := WebKitPaths()
+	driverPath, browserPath, xvfbPath, err := webkitPaths()
 	if err != nil {
 		return nil, err
 	}

@@ -12,9 +12,9 @@ import (
 	"strings"
 )
 
-// XvfbPath finds Xvfb, the X server without a screen that MiniBrowser's
+// xvfbPath finds Xvfb, the X server without a screen that MiniBrowser's
 // window opens in.
-func XvfbPath() (string, error) {
+func xvfbPath() (string, error) {
 	p, err := exec.LookPath("Xvfb")
 	if err != nil {
 		return "", fmt.Errorf("Xvfb: %w (Debian's package xvfb)", ErrNotInstalled)
