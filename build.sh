@@ -10,8 +10,10 @@
 #   ./build.sh bundle COMMAND ARGS...
 #                       the publisher's bundle tool (validate, build, stats),
 #                       internal/bundletool/cmd/factcheck, run where you are
-#   ./build.sh test     install what the tests need (Chromium, wasmbrowsertest),
-#                       then gofmt, vet, unit, browser, fuzz and end-to-end tests
+#   ./build.sh test     install what the tests need (Chromium, Firefox ESR,
+#                       WebKitGTK's driver, Xvfb, wasmbrowsertest), then gofmt,
+#                       vet, unit, browser, fuzz, end-to-end and cross-engine
+#                       tests
 #   ./build.sh eval     print how accurate the engine is (claims, quotes,
 #                       shapes; figures in .cache/eval.json) and check them
 #                       against internal/eval/floors.json
@@ -24,7 +26,8 @@
 #                       -pages demo,S,L,CLEF, -clef DIR) and the engine with
 #                       go test -bench (.cache/bench-engine.txt)
 #
-# Needs Go; `test` also needs apt-get (or Chromium on PATH) the first time.
+# Needs Go; `test` also needs apt-get (or the browsers installed) the first
+# time.
 set -euo pipefail
 
 # The bundle tool reads and writes files named relative to where it was run.
@@ -110,6 +113,18 @@ chromium_bin() {
 	command -v chromium || command -v chromium-browser || command -v google-chrome
 }
 
+# The other engines of the cross-engine tests (internal/crossbrowser, through
+# internal/webdriver): Firefox over WebDriver BiDi (Debian has no
+# geckodriver; Firefox's remote agent speaks BiDi itself), and WebKitGTK's
+# WebKitWebDriver with MiniBrowser, in an Xvfb display.
+firefox_bin() {
+	command -v firefox-esr || command -v firefox
+}
+
+has_minibrowser() {
+	compgen -G '/usr/lib/*/webkit2gtk-4.*/MiniBrowser' >/dev/null
+}
+
 # apt_install installs Debian packages; brotli is optional, the rest are not.
 apt_install() {
 	local sudo=() required=() p
@@ -145,9 +160,18 @@ apt_install() {
 ensure_tools() {
 	local pkgs=() gobin tmp
 	chromium_bin >/dev/null || pkgs+=(chromium)
+	firefox_bin >/dev/null || pkgs+=(firefox-esr)
+	command -v WebKitWebDriver >/dev/null && has_minibrowser || pkgs+=(webkit2gtk-driver)
+	command -v Xvfb >/dev/null || pkgs+=(xvfb)
 	command -v brotli >/dev/null || pkgs+=(brotli)
 	((${#pkgs[@]} == 0)) || apt_install "${pkgs[@]}"
 	chromium_bin >/dev/null || die "Chromium is needed for the browser tests and is not on PATH"
+	firefox_bin >/dev/null || die "Firefox (Debian's firefox-esr) is needed for the cross-engine tests and is not on PATH"
+	command -v WebKitWebDriver >/dev/null ||
+		die "WebKitWebDriver (Debian's webkit2gtk-driver) is needed for the cross-engine tests and is not on PATH"
+	has_minibrowser ||
+		die "MiniBrowser (Debian's libwebkit2gtk-4.1-0) is needed for the cross-engine tests and is not in /usr/lib/*/webkit2gtk-4.*/"
+	command -v Xvfb >/dev/null || die "Xvfb (Debian's xvfb) is needed for the WebKitGTK tests and is not on PATH"
 
 	gobin="$(go env GOBIN)"
 	if [[ -z $gobin ]]; then
@@ -166,10 +190,10 @@ ensure_tools() {
 	fi
 }
 
-# native_packages lists the packages tested natively; the end-to-end tests
-# need a fresh build and run last.
+# native_packages lists the packages tested natively; the end-to-end and
+# cross-engine tests need a fresh build and run last.
 native_packages() {
-	go list -e ./... | grep -v '/internal/e2e$'
+	go list -e ./... | grep -v -e '/internal/e2e$' -e '/internal/crossbrowser$'
 }
 
 # js_packages lists the packages with test files that only build for js:
@@ -241,6 +265,11 @@ run_tests() {
 	build
 	step "end-to-end tests"
 	go test ./internal/e2e/ -count=1 || die "end-to-end tests failed"
+
+	step "cross-engine tests (Firefox, WebKitGTK)"
+	# Required here: without it a missing browser skips its tests.
+	FACTCHECK_REQUIRE_ENGINES=1 go test ./internal/crossbrowser/ -count=1 ||
+		die "cross-engine tests failed"
 
 	printf '\nbuild.sh: all checks passed\n'
 }
