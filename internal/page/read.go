@@ -40,6 +40,11 @@ type Text struct {
 	doc    js.Value
 	chunks []js.Value // the JavaScript arrays of the nodes Read visited, chunkSize each but the last
 	spans  []span     // the pieces of S that came from text nodes, in order
+	// highlights is the page's highlight registry, CSS.highlights, when
+	// Highlight paints passages with it (see paint.go); undefined when
+	// it wraps them in marks.
+	highlights js.Value
+	painted    [][2]int // the byte ranges of S Highlight painted, in order
 }
 
 // span is the piece of Text.S that came from one text node.
@@ -87,7 +92,7 @@ func Read(root js.Value, lim Limits, pause func()) *Text {
 // read is Read; it returns nil if the page changed while pause ran.
 func read(root js.Value, lim Limits, pause func()) *Text {
 	doc := root.Get("ownerDocument")
-	r := &reader{t: &Text{doc: doc}, maxBytes: lim.MaxBytes}
+	r := &reader{t: &Text{doc: doc, highlights: highlightRegistry()}, maxBytes: lim.MaxBytes}
 	w := newWalker(doc, root)
 	var changes *watcher
 	if pause != nil {
