@@ -102,7 +102,8 @@ func mustIndex(t testing.TB, s, sub string) int {
 	return i
 }
 
-// highlight highlights the first occurrence of passage in txt.
+// highlight highlights the first occurrence of passage in txt, and
+// shows it.
 func highlight(t *testing.T, txt *Text, passage string) *Mark {
 	t.Helper()
 	i := mustIndex(t, txt.S, passage)
@@ -110,6 +111,7 @@ func highlight(t *testing.T, txt *Text, passage string) *Mark {
 	if err != nil {
 		t.Fatalf("Highlight(%q): %v", passage, err)
 	}
+	txt.Show()
 	return m
 }
 

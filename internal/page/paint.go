@@ -32,7 +32,7 @@ func highlightRegistry() js.Value {
 	return js.Undefined()
 }
 
-// painter is one of the widget's registered highlights.
+// painter is one of the widget's highlights.
 type painter struct {
 	name      string
 	highlight js.Value
@@ -47,26 +47,55 @@ var (
 	staticRangeCtor = js.Global().Get("StaticRange")
 )
 
-// painterFor returns the widget's highlight for verdict in reg,
-// registering it under a free name when it is not (or no longer)
-// registered.
+// painterFor returns the widget's highlight for verdict, made with a name
+// free in reg when there is none. It is registered by Show.
 func painterFor(reg js.Value, verdict string) *painter {
-	if p := painters[verdict]; p != nil && reg.Call("get", p.name).Equal(p.highlight) {
+	if p := painters[verdict]; p != nil {
 		return p
 	}
+	p := &painter{name: freeName(reg, verdict), highlight: highlightCtor.New()}
+	painters[verdict] = p
+	return p
+}
+
+// freeName returns "factcheck-" and verdict, with "-2", "-3"... after it
+// when the page (or anyone) registered that name in reg.
+func freeName(reg js.Value, verdict string) string {
 	base := "factcheck-" + verdict
 	name := base
 	for n := 2; reg.Call("has", name).Bool(); n++ {
 		name = base + "-" + strconv.Itoa(n)
 	}
-	p := &painter{name: name, highlight: highlightCtor.New()}
-	reg.Call("set", name, p.highlight)
-	painters[verdict] = p
-	return p
+	return name
 }
 
-// registeredNames returns the names of the widget's highlights, by verdict.
-func registeredNames() map[string]string {
+// Show registers the widget's highlights, so that the browser draws the
+// passages Highlight painted since the last call. The browser computes
+// the markers of every range of every registered highlight again at the
+// next frame after a highlight or the document changed, so a scan adds
+// its ranges to highlights not yet registered and calls Show once, at the
+// end: registered during the scan, each of the scan's turns would compute
+// all the ranges painted so far. A name taken meanwhile by someone else
+// gives way to a free one.
+func (t *Text) Show() {
+	if !t.highlights.Truthy() || len(painters) == 0 {
+		return
+	}
+	for verdict, p := range painters {
+		got := t.highlights.Call("get", p.name)
+		if got.Equal(p.highlight) {
+			continue
+		}
+		if !got.IsUndefined() {
+			p.name = freeName(t.highlights, verdict)
+		}
+		t.highlights.Call("set", p.name, p.highlight)
+	}
+	ensureStyles(t.doc)
+}
+
+// highlightNames returns the names of the widget's highlights, by verdict.
+func highlightNames() map[string]string {
 	names := make(map[string]string, len(painters))
 	for v, p := range painters {
 		names[v] = p.name

@@ -43,6 +43,10 @@ func TestPaintSharesRegistry(t *testing.T) {
 		return m
 	}
 	d1, d2, v := mustHighlight("beta", "disputed"), mustHighlight("delta", "disputed"), mustHighlight("alpha", "verified")
+	if got := registry.Get("size").Int(); got != len(pages) {
+		t.Fatalf("%d highlights registered before Show, want the page's %d", got, len(pages))
+	}
+	txt.Show()
 	for name, h := range pages {
 		if !registry.Call("get", name).Equal(h) || h.Get("size").Int() != 0 {
 			t.Errorf("the page's highlight %q was touched", name)
@@ -107,8 +111,8 @@ func TestPaintOverlap(t *testing.T) {
 	if n := registry.Call("get", "factcheck-disputed").Get("size").Int(); n != 3 {
 		t.Errorf("%d ranges painted, want 3", n)
 	}
-	if n := body.Call("querySelectorAll", markTag).Length(); n != 0 || !strings.Contains(styleText(registeredNames()), "::highlight(factcheck-disputed)") {
-		t.Errorf("%d marks; style sheet:\n%s", n, styleText(registeredNames()))
+	if n := body.Call("querySelectorAll", markTag).Length(); n != 0 || !strings.Contains(styleText(highlightNames()), "::highlight(factcheck-disputed)") {
+		t.Errorf("%d marks; style sheet:\n%s", n, styleText(highlightNames()))
 	}
 	Clear(document)
 }

@@ -121,7 +121,7 @@ func ensureStyles(doc js.Value) {
 		sheet = doc.Get("defaultView").Get("CSSStyleSheet").New()
 		sheet.Call("replaceSync", styleText(sheetHighlights))
 	}
-	if names := registeredNames(); !maps.Equal(names, sheetHighlights) {
+	if names := highlightNames(); !maps.Equal(names, sheetHighlights) {
 		sheetHighlights = names
 		sheet.Call("replaceSync", styleText(sheetHighlights))
 	}
