@@ -70,12 +70,13 @@ func freeName(reg js.Value, verdict string) string {
 }
 
 // Show registers the widget's highlights, so that the browser draws the
-// passages Highlight painted since the last call. The browser computes
-// the markers of every range of every registered highlight again at the
-// next frame after a highlight or the document changed, so a scan adds
-// its ranges to highlights not yet registered and calls Show once, at the
-// end: registered during the scan, each of the scan's turns would compute
-// all the ranges painted so far. A name taken meanwhile by someone else
+// passages Highlight painted since the last call. Chromium (as its
+// HighlightRegistry reads; not measured here) computes the markers of
+// every range of every registered highlight again at the next frame after
+// a highlight or the document changed, so a scan adds its ranges to
+// highlights not yet registered and calls Show once, at the end:
+// registered during the scan, each of the scan's turns would compute all
+// the ranges painted so far. A name taken meanwhile by someone else
 // gives way to a free one.
 func (t *Text) Show() {
 	if !t.highlights.Truthy() || len(painters) == 0 {
