@@ -255,8 +255,9 @@ func (w *widget) match(m *match.Matcher, text string, pause func()) []match.Find
 	return kept
 }
 
-// mark highlights each finding's passage and mounts the first
-// eagerBadges badges; the caller mounts the rest when they show. A passage
+// mark highlights each finding's passage, shows them all at the end (see
+// page.Text.Show), and mounts the first eagerBadges badges; the caller
+// mounts the rest when they show. A passage
 // the page changed since it was read is skipped with a warning. It stops
 // early if clear() is called while it gives the page a turn.
 func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), gen int) ([]ui.Item, []*ui.Badge) {
@@ -279,6 +280,9 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 		if pause(); w.gen != gen {
 			break
 		}
+	}
+	if w.gen == gen {
+		text.Show()
 	}
 	return items, badges
 }

@@ -51,7 +51,7 @@ type view struct {
 	Verdict []string `json:"verdict"` // and their verdicts
 	Source  []string `json:"source"`  // and their pages' URLs
 	Badges  int      `json:"badges"`  // badge hosts in the article
-	Marks   int      `json:"marks"`   // marks in the article
+	Marks   int      `json:"marks"`   // marks or painted ranges in the article (see piecesJS)
 	Stray   int      `json:"stray"`   // marks and badge hosts outside it
 	Panels  int      `json:"panels"`  // summary panels
 	Entries int      `json:"entries"` // findings the summary panel counts
@@ -62,6 +62,8 @@ const viewJS = `(() => {
 	const anns = last ? last.annotations : [];
 	const article = document.querySelector('article');
 	const inside = (sel) => article ? article.querySelectorAll(sel).length : 0;
+	const pieces = (` + piecesJS + `)();
+	const piecesIn = pieces.filter((p) => article && article.contains(p.range.commonAncestorContainer)).length;
 	const panels = document.querySelectorAll('factcheck-panel');
 	return JSON.stringify({
 		scans: done.length,
@@ -69,8 +71,8 @@ const viewJS = `(() => {
 		verdict: anns.map((a) => a.verdict),
 		source: anns.map((a) => a.target.source),
 		badges: inside('factcheck-badge'),
-		marks: inside('factcheck-mark'),
-		stray: document.querySelectorAll('factcheck-mark, factcheck-badge').length - inside('factcheck-mark, factcheck-badge'),
+		marks: piecesIn,
+		stray: pieces.length - piecesIn + document.querySelectorAll('factcheck-badge').length - inside('factcheck-badge'),
 		panels: panels.length,
 		entries: panels.length ? [...panels[0].shadowRoot.querySelectorAll('.count')].reduce((n, c) => n + parseInt(c.textContent, 10), 0) : 0,
 	});
@@ -146,7 +148,7 @@ func TestLateParagraph(t *testing.T) {
 	if v.count("leaking") != 1 || len(v.Exact) != len(first.Exact)+1 {
 		t.Errorf("after the paragraph: passages %q, want %q and the late one", v.Exact, first.Exact)
 	}
-	if n := eval[int](t, tb, `document.querySelectorAll('article p:last-child factcheck-mark, article p:last-child factcheck-badge').length`); n < 2 {
+	if n := eval[int](t, tb, `((p) => p.querySelectorAll('factcheck-badge').length + (`+piecesJS+`)().filter((x) => p.contains(x.range.commonAncestorContainer)).length)(document.querySelector('article p:last-child'))`); n < 2 {
 		t.Errorf("the late paragraph holds %d marks and badges", n)
 	}
 	v.consistent(t)

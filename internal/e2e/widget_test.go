@@ -68,47 +68,88 @@ type shown struct {
 		Cites   string `json:"cites"`
 	} `json:"annotations"`
 	Marks, Badges, Panels, UI int // counts of the widget's elements
-	Nested                    int // marks inside marks
+	Painted                   int // ranges in the widget's highlights
+	Nested                    int // marks inside marks, painted ranges over painted ranges
 }
 
-// shownJS reads what the page shows (see shown) as JSON. Marks belong to
-// the next badge host in document order; a badge host with no marks
-// before it, or marks with no badge after them, show as a finding
-// lacking one or the other.
-const shownJS = `(() => {
-	const groups = [];
-	let marks = [];
-	for (const el of document.querySelectorAll('factcheck-mark, factcheck-badge')) {
-		if (el.localName === 'factcheck-mark') { marks.push(el); continue; }
-		groups.push({ marks, host: el });
-		marks = [];
+// piecesJS is a function that returns the passages the widget shows, in
+// document order, as {range, verdict, painted}: a Range over each of its
+// marks, and each range of its highlights (those CSS.highlights holds
+// under "factcheck-" and a verdict, and maybe "-" and a number).
+const piecesJS = `(() => {
+	const pieces = [];
+	for (const m of document.querySelectorAll('factcheck-mark')) {
+		const range = document.createRange();
+		range.selectNodeContents(m);
+		pieces.push({ range, verdict: m.getAttribute('data-verdict'), painted: false });
 	}
-	if (marks.length) groups.push({ marks, host: null });
+	for (const [name, h] of (window.CSS && CSS.highlights) || []) {
+		const v = /^factcheck-([a-z]+)(-\d+)?$/.exec(name);
+		if (!v) continue;
+		for (const s of h) {
+			// A range the page's changes left out of the document, or
+			// beyond its text, is not painted.
+			if (!s.startContainer.isConnected || !s.endContainer.isConnected ||
+				s.startOffset > (s.startContainer.length ?? s.startContainer.childNodes.length) ||
+				s.endOffset > (s.endContainer.length ?? s.endContainer.childNodes.length)) continue;
+			const range = document.createRange();
+			range.setStart(s.startContainer, s.startOffset);
+			range.setEnd(s.endContainer, s.endOffset);
+			pieces.push({ range, verdict: v[1], painted: true });
+		}
+	}
+	return pieces.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+})`
+
+// shownJS reads what the page shows (see shown) as JSON. The passages'
+// pieces (see piecesJS) belong to the next badge host in document order;
+// a badge host with no pieces before it, or pieces with no badge after
+// them, show as a finding lacking one or the other.
+const shownJS = `(() => {
+	const pieces = (` + piecesJS + `)();
+	const hosts = [...document.querySelectorAll('factcheck-badge')];
+	const groups = hosts.map((host) => ({ pieces: [], host }));
 	const owner = new Map();
-	groups.forEach((g, i) => g.marks.forEach((m) => owner.set(m, i)));
+	for (let i = 0, k = 0; i < pieces.length; i++) {
+		while (k < hosts.length && pieces[i].range.comparePoint(hosts[k], 0) !== 1) k++;
+		if (k === hosts.length && groups.length === hosts.length) groups.push({ pieces: [], host: null });
+		groups[k].pieces.push(pieces[i]);
+		owner.set(pieces[i], k);
+	}
 	const own = (n) => n.parentElement && n.parentElement.closest('[data-factcheck-ui]:not(factcheck-mark, factcheck-nowrap), script, style');
 	const chunks = [];
 	const texts = groups.map(() => '');
-	const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-	for (let n; (n = walk.nextNode());) {
-		if (own(n)) continue;
-		const m = n.parentElement.closest('factcheck-mark');
-		const f = m ? owner.get(m) : -1;
-		if (f >= 0) texts[f] += n.data;
+	const add = (text, f) => {
+		if (!text) return;
+		if (f >= 0) texts[f] += text;
 		const last = chunks[chunks.length - 1];
-		if (last && last.finding === f) last.text += n.data;
-		else chunks.push({ text: n.data, finding: f });
+		if (last && last.finding === f) last.text += text;
+		else chunks.push({ text, finding: f });
+	};
+	const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n, p = 0; (n = walk.nextNode());) {
+		if (own(n)) continue;
+		while (p < pieces.length && pieces[p].range.comparePoint(n, 0) === 1) p++;
+		let at = 0;
+		for (let q = p; q < pieces.length && pieces[q].range.intersectsNode(n); q++) {
+			const r = pieces[q].range;
+			const start = r.startContainer === n ? r.startOffset : 0, end = r.endContainer === n ? r.endOffset : n.length;
+			add(n.data.slice(at, start), -1);
+			add(n.data.slice(start, end), owner.get(pieces[q]));
+			at = end;
+		}
+		add(n.data.slice(at), -1);
 	}
 	const article = document.querySelector('article');
 	const findings = groups.map((g, i) => {
 		const b = g.host && g.host.shadowRoot && g.host.shadowRoot.querySelector('button.badge');
 		return {
-			verdicts: [...new Set(g.marks.map((m) => m.getAttribute('data-verdict')))],
+			verdicts: [...new Set(g.pieces.map((p) => p.verdict))],
 			badge: b ? ['verified', 'misquoted', 'misattributed', 'disputed'].filter((v) => b.classList.contains(v)).join() : '',
 			word: b ? b.querySelector('.word').textContent : '',
 			label: b ? b.getAttribute('aria-label') : '',
 			text: texts[i],
-			inside: g.marks.length > 0 && g.marks.every((m) => article && article.contains(m)),
+			inside: g.pieces.length > 0 && g.pieces.every((p) => article && article.contains(p.range.commonAncestorContainer)),
 		};
 	});
 	const annotations = FactCheck.annotations().map((a) => ({
@@ -117,9 +158,11 @@ const shownJS = `(() => {
 		cites: a.body.claim ? a.body.claim.id : a.body.statement ? a.body.statement.id : '',
 	}));
 	const count = (sel) => document.querySelectorAll(sel).length;
+	const painted = pieces.filter((p) => p.painted);
+	const overlaps = painted.filter((p, i) => i > 0 && p.range.compareBoundaryPoints(Range.END_TO_START, painted[i - 1].range) < 0).length;
 	return JSON.stringify({ chunks, findings, annotations,
 		Marks: count('factcheck-mark'), Badges: count('factcheck-badge'), Panels: count('factcheck-panel'),
-		UI: count('[data-factcheck-ui]'), Nested: count('factcheck-mark factcheck-mark') });
+		UI: count('[data-factcheck-ui]'), Painted: painted.length, Nested: count('factcheck-mark factcheck-mark') + overlaps });
 })()`
 
 func readShown(t *testing.T, tb *tab) shown {
@@ -179,6 +222,9 @@ func checkConsistent(t *testing.T, s shown) {
 	if s.Badges != len(s.Findings) || s.Nested != 0 || s.Panels != 1 {
 		t.Errorf("%d badges for %d findings, %d nested marks, %d panels; want one panel and no nesting",
 			s.Badges, len(s.Findings), s.Nested, s.Panels)
+	}
+	if s.Marks > 0 && s.Painted > 0 {
+		t.Errorf("%d marks and %d painted ranges: the widget shows passages one way", s.Marks, s.Painted)
 	}
 }
 
@@ -280,12 +326,37 @@ func TestWidgetDemo(t *testing.T) {
 	s := readShown(t, tb)
 	checkConsistent(t, s)
 	checkVerdicts(t, s, seedTable)
+	if s.Painted < len(s.Findings) || s.Marks != 0 {
+		t.Errorf("%d painted ranges and %d marks for %d findings; want the passages painted by highlights", s.Painted, s.Marks, len(s.Findings))
+	}
+	checkMarkers(t, tb, s)
 	tb.noErrors(t)
 
 	t.Run("panel", func(t *testing.T) { checkPanel(t, tb, s) })
 	t.Run("screenshots", func(t *testing.T) { checkLooks(t, tb) })
 	t.Run("clear", func(t *testing.T) { checkClear(t, tb, dev.URL+"/index.html", s) })
 	tb.noErrors(t)
+}
+
+// checkMarkers checks the screen-reader markers: each finding's passage
+// is preceded by "Start of <verdict> passage" and followed by "End of
+// <verdict> passage" right before its badge.
+func checkMarkers(t *testing.T, tb *tab, s shown) {
+	t.Helper()
+	got := eval[[]string](t, tb, `[...document.querySelectorAll('factcheck-sr, factcheck-badge')].map((e) =>
+		e.localName === 'factcheck-sr' ? e.textContent : 'badge')`)
+	var want []string
+	for _, f := range s.Findings {
+		want = append(want, "Start of "+f.Badge+" passage", "End of "+f.Badge+" passage", "badge")
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("screen-reader markers and badges %q, want %q", got, want)
+	}
+	for _, f := range s.Findings {
+		if f.Text == "" {
+			t.Errorf("a %s badge marks no text", f.Badge)
+		}
+	}
 }
 
 // panelJS is the summary panel's box.
@@ -488,8 +559,8 @@ func checkClear(t *testing.T, tb *tab, url string, s shown) {
 	if got := eval[int](t, tb, `FactCheck.scan().then((a) => a.length)`); got != len(s.Findings) {
 		t.Errorf("the second scan found %d passages, the first %d", got, len(s.Findings))
 	}
-	if got := eval[int](t, tb, `document.querySelectorAll('factcheck-mark').length`); got != s.Marks {
-		t.Errorf("the second scan made %d marks, the first %d", got, s.Marks)
+	if got := eval[int](t, tb, `(`+piecesJS+`)().length`); got != s.Marks+s.Painted {
+		t.Errorf("the second scan made %d marks or painted ranges, the first %d", got, s.Marks+s.Painted)
 	}
 	checkRestored(t, tb, sent, n)
 }

@@ -17,7 +17,8 @@ func recordSplit(head, tail js.Value) {
 	splits = append(splits, split{head, tail})
 }
 
-// Clear removes everything the widget inserted under doc: it removes every
+// Clear removes everything the widget inserted under doc: it deletes its
+// highlights from the page's registry (see paint.go), removes every
 // [data-factcheck-ui] element but the marks and nowrap joints, unwraps
 // those (moving the page's text nodes back where they were; a joint
 // before the marks in it), joins the text nodes Highlight split, and
@@ -27,6 +28,7 @@ func recordSplit(head, tail js.Value) {
 // Clear may be called twice, and after the page removed or moved some of
 // the widget's elements; it then restores what is left.
 func Clear(doc js.Value) {
+	unpaint()
 	els := doc.Call("querySelectorAll", uiSelector)
 	var wrappers []js.Value // in document order: outer ones first
 	for i, n := 0, els.Length(); i < n; i++ {

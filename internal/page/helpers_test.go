@@ -102,7 +102,8 @@ func mustIndex(t testing.TB, s, sub string) int {
 	return i
 }
 
-// highlight highlights the first occurrence of passage in txt.
+// highlight highlights the first occurrence of passage in txt, and
+// shows it.
 func highlight(t *testing.T, txt *Text, passage string) *Mark {
 	t.Helper()
 	i := mustIndex(t, txt.S, passage)
@@ -110,11 +111,16 @@ func highlight(t *testing.T, txt *Text, passage string) *Mark {
 	if err != nil {
 		t.Fatalf("Highlight(%q): %v", passage, err)
 	}
+	txt.Show()
 	return m
 }
 
-// markText returns the page text the marks wrap (their sr markers left out).
+// markText returns the page text the marks wrap (their sr markers left
+// out), or the highlight paints, without whitespace-only nodes.
 func markText(m *Mark) string {
+	if !m.Range.IsUndefined() {
+		return rangeText.Invoke(m.Range).String()
+	}
 	var b strings.Builder
 	for _, el := range m.Elements {
 		for c := el.Get("firstChild"); !c.IsNull(); c = c.Get("nextSibling") {
@@ -124,6 +130,67 @@ func markText(m *Mark) string {
 		}
 	}
 	return b.String()
+}
+
+// rangeText is the page's text in the StaticRange r, as markText.
+var rangeText = script("r", `const range = document.createRange();
+	range.setStart(r.startContainer, r.startOffset);
+	range.setEnd(r.endContainer, r.endOffset);
+	const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	let s = '';
+	for (let n; (n = w.nextNode());) {
+		if (!range.intersectsNode(n) || !n.data.trim() || n.parentElement.closest('`+widgetText+`')) continue;
+		s += n.data.slice(n === range.startContainer ? range.startOffset : 0, n === range.endContainer ? range.endOffset : n.length);
+	}
+	return s;`)
+
+// firstOf and lastOf return the first and last mark of m, or the text
+// nodes its range starts and ends in.
+func firstOf(m *Mark) js.Value {
+	if !m.Range.IsUndefined() {
+		return m.Range.Get("startContainer")
+	}
+	return m.Elements[0]
+}
+
+func lastOf(m *Mark) js.Value {
+	if !m.Range.IsUndefined() {
+		return m.Range.Get("endContainer")
+	}
+	return m.Elements[len(m.Elements)-1]
+}
+
+// modes runs test twice: where the browser has the CSS Custom Highlight
+// API (painted), and where it lacks it, deleted for the test as a page
+// without it lacks it.
+func modes(t *testing.T, test func(t *testing.T, painted bool)) {
+	t.Helper()
+	t.Run("highlights", func(t *testing.T) {
+		if highlightRegistry().IsUndefined() {
+			t.Fatal("the browser lacks the CSS Custom Highlight API")
+		}
+		test(t, true)
+	})
+	t.Run("marks", func(t *testing.T) {
+		withoutHighlightAPI(t)
+		test(t, false)
+	})
+}
+
+// deleteHighlightAPI deletes CSS.highlights and returns a function that
+// puts it back.
+var deleteHighlightAPI = script("", `const d = Object.getOwnPropertyDescriptor(CSS, 'highlights');
+	delete CSS.highlights;
+	return () => Object.defineProperty(CSS, 'highlights', d);`)
+
+// withoutHighlightAPI deletes CSS.highlights until the test ends.
+func withoutHighlightAPI(t *testing.T) {
+	t.Helper()
+	restore := deleteHighlightAPI.Invoke()
+	t.Cleanup(func() { restore.Invoke() })
+	if !highlightRegistry().IsUndefined() {
+		t.Fatal("CSS.highlights is still there")
+	}
 }
 
 // validUTF8 fails the test unless s is valid UTF-8.

@@ -16,12 +16,17 @@ import (
 // Mark is one passage highlighted in the page.
 type Mark struct {
 	// Host is the <factcheck-badge data-factcheck-ui> element after the
-	// last mark, its closing quote marks and any link it ends in; the
+	// passage, its closing quote marks and any link it ends in; the
 	// caller attaches a shadow root and renders into it.
 	Host js.Value
-	// Elements are the <factcheck-mark> elements, in document order. The
-	// last character of a passage that ends without a closing quote mark
-	// has a mark of its own (see nowrapEnd).
+	// Range is the passage's StaticRange in the widget's highlight of its
+	// verdict, where the browser has the CSS Custom Highlight API (see
+	// paint.go); undefined where it has not.
+	Range js.Value
+	// Elements are, where the browser lacks the API, the
+	// <factcheck-mark> elements, in document order. The last character
+	// of a passage that ends without a closing quote mark has a mark of
+	// its own (see nowrapEnd).
 	Elements []js.Value
 }
 
@@ -33,18 +38,20 @@ var (
 	errChanged = errors.New("page: the page's text changed since it was read")
 )
 
-// Highlight wraps the passage [start, end) (byte offsets in S) in the page
-// and inserts a badge host right after it. Each text node of the passage
-// that is not only whitespace is moved, not recreated, into a
-// <factcheck-mark data-factcheck-ui data-verdict=verdict> put where it was,
-// so the page's elements (links, emphasis, table cells) stay as they are.
-// A node the passage covers in part is first split with Text.splitText:
-// the page's node keeps the first part. A visually hidden marker for
-// screen readers ("Start of disputed passage" for label "disputed") goes
-// before the first mark, another ("End of ...") before the badge host;
-// neither they nor the host go inside a link or other interactive element
-// (see outside). The host and the character before it are kept on one
-// line (see nowrap).
+// Highlight shows the passage [start, end) (byte offsets in S) in the page
+// and inserts a badge host right after it. Where the browser has the CSS
+// Custom Highlight API the passage is painted by a highlight of its
+// verdict (see paint.go) and no element goes into its text; elsewhere
+// each text node of the passage that is not only whitespace is moved, not
+// recreated, into a <factcheck-mark data-factcheck-ui data-verdict=verdict>
+// put where it was, so the page's elements (links, emphasis, table cells)
+// stay as they are. A node the passage covers in part is first split with
+// Text.splitText: the page's node keeps the first part. A visually hidden
+// marker for screen readers ("Start of disputed passage" for label
+// "disputed") goes before the passage, another ("End of ...") before the
+// badge host; neither they nor the host go inside a link or other
+// interactive element (see outside). The host and the character before
+// it are kept on one line (see nowrap).
 //
 // Highlight fails, changing nothing, if the passage is empty, holds only
 // whitespace, is already highlighted, or its nodes left the page or
@@ -57,6 +64,10 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 	if err := t.check(first, last); err != nil {
 		return nil, err
 	}
+	painted := t.highlights.Truthy()
+	if painted && !t.claim(max(start, t.spans[first].start), min(end, t.spans[last].end)) {
+		return nil, errNested
+	}
 	// Split at the end first: when the passage lies in one node, the
 	// node keeps its start and the start offset stays valid.
 	if cut := min(end, t.spans[last].end); cut < t.spans[last].end {
@@ -67,16 +78,29 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 		first, last = first+1, last+1
 	}
 
-	ensureStyles(t.doc)
 	m := &Mark{}
-	for i := first; i <= last; i++ {
-		if sp := t.spans[i]; !isSpace(t.S[sp.start:sp.end]) {
-			m.Elements = append(m.Elements, wrap(t.doc, t.node(i), verdict))
+	// wrapTail wraps the passage's text nodes: in marks, or not at all
+	// when a highlight paints them.
+	wrapTail := func(node js.Value) js.Value { return node }
+	if !painted {
+		wrapTail = func(node js.Value) js.Value {
+			el := wrap(t.doc, node, verdict)
+			m.Elements = append(m.Elements, el)
+			return el
+		}
+		for i := first; i <= last; i++ {
+			if sp := t.spans[i]; !isSpace(t.S[sp.start:sp.end]) {
+				wrapTail(t.node(i))
+			}
 		}
 	}
-	outside(m.Elements[0]).Call("before", srMarker(t.doc, "Start of", label))
+	head, tail := t.node(first), t.node(last)
+	if !painted {
+		head, tail = m.Elements[0], m.Elements[len(m.Elements)-1]
+	}
+	outside(head).Call("before", srMarker(t.doc, "Start of", label))
 	m.Host = newElement(t.doc, badgeTag)
-	after := m.Elements[len(m.Elements)-1]
+	after := tail
 	var joint js.Value
 	if j, n := t.closers(end); n > 0 {
 		// The badge goes after the quote's closing mark: “…” [Verified].
@@ -86,13 +110,20 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 		after = t.node(j)
 		joint = t.nowrap(after)
 	} else {
-		joint = t.nowrapEnd(m, last, verdict)
+		var split bool
+		if joint, split = t.nowrapEnd(tail, last, wrapTail); split {
+			last++ // the passage's last character is a node of its own now
+		}
 	}
 	if joint.IsNull() {
 		outside(after).Call("after", srMarker(t.doc, "End of", label), m.Host)
 	} else {
 		joint.Call("append", srMarker(t.doc, "End of", label), m.Host)
 	}
+	if painted {
+		m.Range = t.paint(first, last, verdict)
+	}
+	ensureStyles(t.doc)
 	return m, nil
 }
 
@@ -113,27 +144,28 @@ func (t *Text) nowrap(node js.Value) js.Value {
 }
 
 // nowrapEnd is nowrap for a passage that ends without a closing quote
-// mark: the last character of the passage's last span (i) is split off
-// into a mark of its own, which goes into the joint; the rest of the
-// passage wraps as before. It returns null, changing nothing, when that
-// character is a space or in an interactive element.
-func (t *Text) nowrapEnd(m *Mark, i int, verdict string) js.Value {
+// mark: last is the passage's last text node, or the mark holding it, the
+// text of span i. The last character of that text is split off into a
+// node of its own, which goes into the joint as wrapTail wraps it (in a
+// mark of its own, or bare under a highlight); the rest of the passage
+// wraps as before; split reports that span i was split. It returns null,
+// changing nothing, when that character is a space or in an interactive
+// element.
+func (t *Text) nowrapEnd(last js.Value, i int, wrapTail func(js.Value) js.Value) (joint js.Value, split bool) {
 	sp := t.spans[i]
 	n := lastCharacter(t.S[sp.start:sp.end])
-	last := m.Elements[len(m.Elements)-1]
 	if n == 0 || !outside(last).Equal(last) {
-		return js.Null()
+		return js.Null(), false
 	}
 	if n == sp.end-sp.start {
-		return t.nowrap(last)
+		return t.nowrap(last), false
 	}
 	t.split(i, sp.end-n)
-	tail := wrap(t.doc, t.node(i+1), verdict)
-	m.Elements = append(m.Elements, tail)
-	joint := newElement(t.doc, nowrapTag)
+	tail := wrapTail(t.node(i + 1))
+	joint = newElement(t.doc, nowrapTag)
 	last.Call("after", joint)
 	joint.Call("append", tail)
-	return joint
+	return joint, true
 }
 
 // lastCharacter returns the length in bytes of the last character of s as

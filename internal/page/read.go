@@ -40,6 +40,11 @@ type Text struct {
 	doc    js.Value
 	chunks []js.Value // the JavaScript arrays of the nodes Read visited, chunkSize each but the last
 	spans  []span     // the pieces of S that came from text nodes, in order
+	// highlights is the page's highlight registry, CSS.highlights, when
+	// Highlight paints passages with it (see paint.go); undefined when
+	// it wraps them in marks.
+	highlights js.Value
+	painted    [][2]int // the byte ranges of S Highlight painted, in order
 }
 
 // span is the piece of Text.S that came from one text node.
@@ -93,7 +98,7 @@ func (a Article) Read(lim Limits, pause func()) *Text {
 func read(a Article, lim Limits, pause func()) *Text {
 	root := a.Root
 	doc := root.Get("ownerDocument")
-	r := &reader{t: &Text{doc: doc}, maxBytes: lim.MaxBytes}
+	r := &reader{t: &Text{doc: doc, highlights: highlightRegistry()}, maxBytes: lim.MaxBytes}
 	w := newWalker(doc, root)
 	if a.Without.Truthy() {
 		w.leftOut = has(a.Without)

@@ -2,39 +2,47 @@
 
 package page
 
-import "syscall/js"
+import (
+	"maps"
+	"strings"
+	"syscall/js"
+)
 
-// css styles the widget's elements in the page's light DOM. It selects
-// only the widget's own elements, so the page's elements are untouched.
-// The backgrounds are translucent, over whatever the page's background
-// is; the text keeps the page's font and colour. A nowrap joint holds
-// only a character or two and the badge host, so no space of the page's
-// is in it for white-space to collapse; a mark split for the joint shows
-// no rounded corners at the seam.
-const css = `
+// look is how the passages of one verdict are drawn over the page's text:
+// a translucent background, over whatever the page's background is, and
+// an underline, in the light and the dark scheme. The text keeps the
+// page's font and colour.
+type look struct {
+	verdict                          string
+	light, lightLine, dark, darkLine string // background and underline colours
+}
+
+var looks = []look{
+	{"verified", "rgb(22 163 74 / 0.14)", "#15803d", "rgb(74 222 128 / 0.2)", "#4ade80"},
+	{"misquoted", "rgb(217 119 6 / 0.18)", "#b45309", "rgb(251 191 36 / 0.2)", "#fbbf24"},
+	{"disputed", "rgb(220 38 38 / 0.14)", "#b91c1c", "rgb(248 113 113 / 0.2)", "#f87171"},
+	{"misattributed", "rgb(139 85 201 / 0.16)", "#7c3aed", "rgb(192 132 252 / 0.2)", "#c084fc"},
+}
+
+// underline is the underline of marks and highlights alike.
+const underline = `text-decoration-line: underline;
+	text-decoration-thickness: 2px;
+	text-underline-offset: 0.15em;
+	text-decoration-skip-ink: none;`
+
+// baseCSS styles the widget's elements in the page's light DOM. It selects
+// only the widget's own elements, so the page's elements are untouched. A
+// nowrap joint holds only a character or two and the badge host, so no
+// space of the page's is in it for white-space to collapse; a mark split
+// for the joint shows no rounded corners at the seam.
+const baseCSS = `
 factcheck-mark {
 	font: inherit;
 	color: inherit;
-	text-decoration-line: underline;
-	text-decoration-thickness: 2px;
-	text-underline-offset: 0.15em;
-	text-decoration-skip-ink: none;
+	` + underline + `
 	border-radius: 2px;
 	-webkit-box-decoration-break: clone;
 	box-decoration-break: clone;
-}
-factcheck-mark[data-verdict="verified"] { background-color: rgb(22 163 74 / 0.14); text-decoration-color: #15803d; }
-factcheck-mark[data-verdict="misquoted"] { background-color: rgb(217 119 6 / 0.18); text-decoration-color: #b45309; }
-factcheck-mark[data-verdict="disputed"] { background-color: rgb(220 38 38 / 0.14); text-decoration-color: #b91c1c; }
-factcheck-mark[data-verdict="misattributed"] { background-color: rgb(139 85 201 / 0.16); text-decoration-color: #7c3aed; }
-@media (prefers-color-scheme: dark) {
-	factcheck-mark[data-verdict="verified"] { background-color: rgb(74 222 128 / 0.2); text-decoration-color: #4ade80; }
-	factcheck-mark[data-verdict="misquoted"] { background-color: rgb(251 191 36 / 0.2); text-decoration-color: #fbbf24; }
-	factcheck-mark[data-verdict="disputed"] { background-color: rgb(248 113 113 / 0.2); text-decoration-color: #f87171; }
-	factcheck-mark[data-verdict="misattributed"] { background-color: rgb(192 132 252 / 0.2); text-decoration-color: #c084fc; }
-}
-@media (forced-colors: active) {
-	factcheck-mark { background-color: transparent; text-decoration-color: Highlight; }
 }
 factcheck-sr {
 	position: absolute;
@@ -65,16 +73,57 @@ factcheck-mark + factcheck-nowrap > factcheck-mark:first-child {
 }
 `
 
+// styleText is the widget's style sheet: baseCSS, each verdict's look on
+// its marks and on its highlight, for those of highlights (verdict →
+// registered name) that are registered.
+func styleText(highlights map[string]string) string {
+	var b strings.Builder
+	b.WriteString(baseCSS)
+	rules := func(colour func(look) (bg, line string)) {
+		for _, l := range looks {
+			sel := markTag + `[` + verdictKey + `="` + l.verdict + `"]`
+			if name, ok := highlights[l.verdict]; ok {
+				sel += ", ::highlight(" + name + ")"
+			}
+			bg, line := colour(l)
+			b.WriteString(sel + " { background-color: " + bg + "; text-decoration-color: " + line + "; }\n")
+		}
+	}
+	rules(func(l look) (string, string) { return l.light, l.lightLine })
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	rules(func(l look) (string, string) { return l.dark, l.darkLine })
+	b.WriteString("}\n")
+	selectors := []string{markTag}
+	for _, l := range looks {
+		if name, ok := highlights[l.verdict]; ok {
+			selectors = append(selectors, "::highlight("+name+")")
+			b.WriteString("::highlight(" + name + ") { " + underline + " }\n")
+		}
+	}
+	b.WriteString("@media (forced-colors: active) {\n" + strings.Join(selectors, ", ") +
+		" { background-color: transparent; text-decoration-color: Highlight; }\n}\n")
+	return b.String()
+}
+
 // sheet is the widget's constructed style sheet, made on first use: no
 // <style> element and no style attribute, which a page's Content Security
-// Policy may forbid.
-var sheet js.Value
+// Policy may forbid. sheetHighlights are the highlight names its text
+// styles.
+var (
+	sheet           js.Value
+	sheetHighlights = map[string]string{}
+)
 
-// ensureStyles adopts the widget's style sheet in doc, once.
+// ensureStyles adopts the widget's style sheet in doc, once, with the
+// looks of the highlights registered so far.
 func ensureStyles(doc js.Value) {
 	if sheet.IsUndefined() {
 		sheet = doc.Get("defaultView").Get("CSSStyleSheet").New()
-		sheet.Call("replaceSync", css)
+		sheet.Call("replaceSync", styleText(sheetHighlights))
+	}
+	if names := highlightNames(); !maps.Equal(names, sheetHighlights) {
+		sheetHighlights = names
+		sheet.Call("replaceSync", styleText(sheetHighlights))
 	}
 	adopted := doc.Get("adoptedStyleSheets")
 	for i, n := 0, adopted.Length(); i < n; i++ {
