@@ -309,13 +309,32 @@ type finding struct {
 	Annot   string `json:"annot"`   // the annotation's verdict
 }
 
-// findingsJS reads the badges, their marks and the annotations.
+// findingsJS reads the badges, the passages they follow (marks, or the
+// ranges of the widget's highlights where the engine has the CSS Custom
+// Highlight API) and the annotations.
 const findingsJS = `(() => {
 	const annotations = FactCheck.annotations();
+	const pieces = [];
+	for (const m of document.querySelectorAll('factcheck-mark')) {
+		const range = document.createRange();
+		range.selectNodeContents(m);
+		pieces.push(range);
+	}
+	for (const [name, h] of (window.CSS && CSS.highlights) || []) {
+		if (!/^factcheck-[a-z]+(-\d+)?$/.test(name)) continue;
+		for (const s of h) {
+			const range = document.createRange();
+			range.setStart(s.startContainer, s.startOffset);
+			range.setEnd(s.endContainer, s.endOffset);
+			pieces.push(range);
+		}
+	}
+	pieces.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
 	const out = [];
-	let marked = '';
-	for (const el of document.querySelectorAll('factcheck-mark, factcheck-badge')) {
-		if (el.localName === 'factcheck-mark') { marked += el.textContent; continue; }
+	let k = 0;
+	for (const el of document.querySelectorAll('factcheck-badge')) {
+		let marked = '';
+		while (k < pieces.length && pieces[k].comparePoint(el, 0) === 1) marked += pieces[k++].toString();
 		const b = el.shadowRoot && el.shadowRoot.querySelector('button.badge');
 		const a = annotations[out.length];
 		out.push({
@@ -325,7 +344,6 @@ const findingsJS = `(() => {
 			exact: a ? a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact : '',
 			annot: a ? a.verdict : '',
 		});
-		marked = '';
 	}
 	if (annotations.length !== out.length) out.push({ verdict: 'annotations: ' + annotations.length });
 	return out;
@@ -427,8 +445,9 @@ func testClear(t *testing.T, p *page) {
 	url := p.widget + "/index.html"
 	p.load(url)
 	sent := eval[string](p, `fetch(`+strconv.Quote(url)+`).then((r) => r.text()).then((h) => new DOMParser().parseFromString(h, 'text/html').body.innerHTML)`)
-	if eval[int](p, `document.querySelectorAll('factcheck-mark').length`) == 0 {
-		t.Fatalf("%s: test bug: the demo has no marks to clear", p.b.Name())
+	const shown = `document.querySelectorAll('factcheck-mark').length + [...((window.CSS && CSS.highlights) || [])].filter(([n]) => n.startsWith('factcheck-')).length`
+	if eval[int](p, shown) == 0 {
+		t.Fatalf("%s: test bug: the demo has no marks or highlights to clear", p.b.Name())
 	}
 	restored := func(when string) {
 		t.Helper()
