@@ -31,8 +31,11 @@ type Config struct {
 	Runs      int        // page loads per figure
 	Demo      bool       // measure the demo's cold start (and its floor)
 	Workloads []Workload // scan these
-	Log       io.Writer  // progress, one line per page load
-	Console   io.Writer  // if not nil, the pages' console messages
+	// JSONBundles serves the workloads' bundles as JSON-LD, which the
+	// widget parses and indexes, instead of compiled (factcheck compile).
+	JSONBundles bool
+	Log         io.Writer // progress, one line per page load
+	Console     io.Writer // if not nil, the pages' console messages
 }
 
 // Run measures and returns the report.
@@ -41,7 +44,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs}
+	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs, Bundles: bundleFormat(cfg.JSONBundles)}
 	web := cfg.Web
 	if web == "" {
 		web = filepath.Join(cfg.Root, "web")
@@ -68,7 +71,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 
 	fmt.Fprintln(cfg.Log, "generating the workloads")
-	site, err := newSite(cfg.Workloads)
+	site, err := newSite(cfg.Workloads, cfg.JSONBundles)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +87,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	for _, w := range cfg.Workloads {
 		r.Scans = append(r.Scans, &ScanResult{Workload: w,
 			PageBytes:   len(site.files[pagePath(w, true)].body),
-			BundleBytes: len(site.files[bundlePath(w)].body)})
+			BundleBytes: len(site.files[bundlePath(w, cfg.JSONBundles)].body)})
 	}
 	for run := 1; run <= cfg.Runs; run++ {
 		if cfg.Demo {

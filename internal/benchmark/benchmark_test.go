@@ -39,13 +39,13 @@ func TestBlocking(t *testing.T) {
 func TestArticlePage(t *testing.T) {
 	w := Workload{Name: "T", Words: 10, Statements: 1}
 	paras := []string{`He said “a <b> & c”.`, "Second."}
-	with, without := articlePage(w, paras, true), articlePage(w, paras, false)
+	with, without := articlePage(w, paras, bundlePath(w, false)), articlePage(w, paras, "")
 	for _, want := range []string{"<p>He said “a &lt;b&gt; &amp; c”.</p>", "<p>Second.</p>", "<article>"} {
 		if !strings.Contains(with, want) || !strings.Contains(without, want) {
 			t.Errorf("the pages lack %q", want)
 		}
 	}
-	loader := `<script src="/web/factcheck.js" defer data-statements="/bench/T.jsonld" data-root="article"></script>`
+	loader := `<script src="/web/factcheck.js" defer data-statements="/bench/T.fcb" data-root="article"></script>`
 	if !strings.Contains(with, loader) {
 		t.Errorf("the page with the widget lacks %s:\n%s", loader, with)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/devserver"
+	"factcheck/internal/match"
 	"factcheck/internal/workload"
 )
 
@@ -48,8 +49,9 @@ type file struct {
 	contentType string
 }
 
-// newSite generates the workloads' pages and bundles.
-func newSite(workloads []Workload) (*site, error) {
+// newSite generates the workloads' pages and bundles, compiled unless
+// jsonBundles.
+func newSite(workloads []Workload, jsonBundles bool) (*site, error) {
 	s := &site{files: map[string]file{
 		helloPagePath: {[]byte(helloPage), "text/html; charset=utf-8"},
 	}}
@@ -60,14 +62,34 @@ func newSite(workloads []Workload) (*site, error) {
 			return nil, fmt.Errorf("workload %s: the generated bundle does not parse: %v", w.Name, err)
 		}
 		paras := workload.Article(b, w.Words, w.Quotes, articleSeed)
-		s.files[bundlePath(w)] = file{data, "application/ld+json"}
-		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, paras, true)), "text/html; charset=utf-8"}
-		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, paras, false)), "text/html; charset=utf-8"}
+		path, served := bundlePath(w, jsonBundles), file{data, "application/ld+json"}
+		if !jsonBundles {
+			compiled, err := match.Encode(b, match.New(b))
+			if err != nil {
+				return nil, fmt.Errorf("workload %s: %v", w.Name, err)
+			}
+			served = file{compiled, match.ContentType}
+		}
+		s.files[path] = served
+		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, paras, path)), "text/html; charset=utf-8"}
+		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, paras, "")), "text/html; charset=utf-8"}
 	}
 	return s, nil
 }
 
-func bundlePath(w Workload) string { return "/bench/" + w.Name + ".jsonld" }
+func bundlePath(w Workload, jsonBundle bool) string {
+	if jsonBundle {
+		return "/bench/" + w.Name + ".jsonld"
+	}
+	return "/bench/" + w.Name + ".fcb"
+}
+
+func bundleFormat(jsonBundles bool) string {
+	if jsonBundles {
+		return "JSON-LD"
+	}
+	return "compiled"
+}
 
 // pagePath is the workload's page with the widget, or without it (for the
 // TreeWalker floor).
@@ -78,9 +100,9 @@ func pagePath(w Workload, widget bool) string {
 	return "/bench/" + w.Name + "-plain.html"
 }
 
-// articlePage is a news page around the paragraphs; with widget, the loader
-// comes last, configured with the workload's bundle.
-func articlePage(w Workload, paras []string, widget bool) string {
+// articlePage is a news page around the paragraphs; with a bundle, the
+// loader comes last, configured with it.
+func articlePage(w Workload, paras []string, bundle string) string {
 	var b strings.Builder
 	title := fmt.Sprintf("Workload %s: %d words, %d statements", w.Name, w.Words, w.Statements)
 	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"+
@@ -91,9 +113,8 @@ func articlePage(w Workload, paras []string, widget bool) string {
 		b.WriteString("</p>\n")
 	}
 	b.WriteString("</article>\n")
-	if widget {
-		fmt.Fprintf(&b, "<script src=\"/web/factcheck.js\" defer data-statements=%q data-root=\"article\"></script>\n",
-			bundlePath(w))
+	if bundle != "" {
+		fmt.Fprintf(&b, "<script src=\"/web/factcheck.js\" defer data-statements=%q data-root=\"article\"></script>\n", bundle)
 	}
 	b.WriteString("</body>\n</html>\n")
 	return b.String()

@@ -55,6 +55,7 @@ type decoder struct {
 	statements []*bundle.Statement
 	claims     []*bundle.Claim
 	refs       []refCheck // checked once the whole matcher is read
+	pause      func()     // called between columns
 	err        error
 }
 
@@ -390,6 +391,7 @@ func structOf[S any](typ string, fields ...field[S]) codec[S] {
 				if f.get(d, ss); d.err != nil {
 					return
 				}
+				d.pause()
 			}
 			d.field = outer
 		},
@@ -492,6 +494,7 @@ func refs(kind *refKind) codec[int32] {
 // checkRefs checks the numbers that index parts of m.
 func (d *decoder) checkRefs(m *Matcher) error {
 	for _, r := range d.refs {
+		d.pause()
 		n := r.kind.len(m)
 		for i, v := range r.vs {
 			if v >= int32(n) || v < 0 && !(r.kind.none && v == -1) {

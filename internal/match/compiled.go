@@ -195,14 +195,27 @@ func Encode(b *bundle.Bundle, m *Matcher) ([]byte, error) {
 // bundle, another format version, a checksum mismatch, where the input
 // ends too soon, a count or a number out of range.
 func Decode(data []byte) (*Matcher, *bundle.Bundle, error) {
-	if err := checkHeader(data); err != nil {
-		return nil, nil, err
-	}
-	return decodePayload(data[headerSize:], headerSize)
+	return DecodePausing(data, nil)
 }
 
+// DecodePausing is Decode calling pause (if not nil) between columns and
+// between megabytes of the checksum: a caller in a browser gives the page
+// a turn there.
+func DecodePausing(data []byte, pause func()) (*Matcher, *bundle.Bundle, error) {
+	if pause == nil {
+		pause = func() {}
+	}
+	if err := checkHeader(data, pause); err != nil {
+		return nil, nil, err
+	}
+	return decodePayload(data[headerSize:], headerSize, pause)
+}
+
+// checksumChunk is how many bytes the checksum covers between pauses.
+const checksumChunk = 1 << 20
+
 // checkHeader checks the magic, the version, the length and the checksum.
-func checkHeader(data []byte) error {
+func checkHeader(data []byte, pause func()) error {
 	if !IsCompiled(data) {
 		n := min(len(data), len(Magic))
 		return &FormatError{Msg: "bad magic " + strconv.Quote(string(data[:n])) + " (want " + strconv.Quote(Magic) + ")"}
@@ -221,7 +234,12 @@ func checkHeader(data []byte) error {
 	} else if have > n {
 		return &FormatError{Msg: strconv.FormatUint(have-n, 10) + " bytes after the payload's end at byte " + strconv.FormatUint(headerSize+n, 10)}
 	}
-	if sum, want := crc32.ChecksumIEEE(data[headerSize:]), binary.LittleEndian.Uint32(data[12:]); sum != want {
+	var sum uint32
+	for rest := data[headerSize:]; len(rest) > 0; pause() {
+		n := min(len(rest), checksumChunk)
+		sum, rest = crc32.Update(sum, crc32.IEEETable, rest[:n]), rest[n:]
+	}
+	if want := binary.LittleEndian.Uint32(data[12:]); sum != want {
 		return &FormatError{Msg: "checksum mismatch (CRC-32 " + hex32(sum) + ", the header says " + hex32(want) + "): the file is corrupted"}
 	}
 	return nil
@@ -230,8 +248,8 @@ func checkHeader(data []byte) error {
 func hex32(v uint32) string { return "0x" + strconv.FormatUint(uint64(v), 16) }
 
 // decodePayload reads the payload that starts at byte base of the file.
-func decodePayload(payload []byte, base int) (*Matcher, *bundle.Bundle, error) {
-	d := &decoder{data: payload, base: base, field: "string blob"}
+func decodePayload(payload []byte, base int, pause func()) (*Matcher, *bundle.Bundle, error) {
+	d := &decoder{data: payload, base: base, field: "string blob", pause: pause}
 	blob := d.take(d.count(1))
 	if d.err != nil {
 		return nil, nil, d.err

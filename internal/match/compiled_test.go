@@ -290,7 +290,7 @@ func decodeUnchecked(data []byte) (*Matcher, *bundle.Bundle, error) {
 	if len(data) < headerSize {
 		return nil, nil, &FormatError{Msg: "short"}
 	}
-	return decodePayload(data[headerSize:], headerSize)
+	return decodePayload(data[headerSize:], headerSize, func() {})
 }
 
 // BenchmarkDecode reads compiled workload bundles; BenchmarkParseAndIndex

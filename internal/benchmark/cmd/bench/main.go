@@ -4,7 +4,7 @@
 // a table of the figures, their budgets and their floors; it also writes
 // them as JSON. `./build.sh bench` builds the widget and runs it.
 //
-//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L] [-console]
+//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L] [-console] [-json]
 package main
 
 import (
@@ -29,17 +29,18 @@ func main() {
 	out := flag.String("out", ".cache/bench.json", "write the figures as JSON to this file")
 	pages := flag.String("pages", "demo,S,L", "what to measure: demo and the workloads' names")
 	console := flag.Bool("console", false, "print the pages' console messages")
+	jsonBundles := flag.Bool("json", false, "serve the workloads' bundles as JSON-LD, not compiled")
 	flag.Parse()
-	if err := run(*root, *web, *runs, *out, strings.Split(*pages, ","), *console); err != nil {
+	if err := run(*root, *web, *runs, *out, strings.Split(*pages, ","), *console, *jsonBundles); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(root, web string, runs int, out string, pages []string, console bool) error {
+func run(root, web string, runs int, out string, pages []string, console, jsonBundles bool) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, Log: os.Stderr}
+	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, Log: os.Stderr, JSONBundles: jsonBundles}
 	if console {
 		cfg.Console = os.Stderr
 	}
