@@ -102,37 +102,38 @@ var (
 
 // The codecs of the matcher. A new field of Matcher (or of the structs it
 // holds) is one line here (TestCodecsCoverFields fails until it is); a
-// number that indexes something is written with refs, and checked.
+// number that indexes something is written with refs, and checked; a
+// column that mostly rises is written as deltas.
 var (
 	wordInfoCodec = structOf("wordInfo",
-		fieldOf("id", func(w *wordInfo) *int32 { return &w.id }, refs(wordOrNil)),
-		fieldOf("stem", func(w *wordInfo) *int32 { return &w.stem }, refs(stemID)),
+		fieldOf("id", func(w *wordInfo) *int32 { return &w.id }, refs(wordOrNil, int32s)),
+		fieldOf("stem", func(w *wordInfo) *int32 { return &w.stem }, refs(stemID, int32s)),
 		fieldOf("flags", func(w *wordInfo) *uint8 { return &w.flags }, uint8s),
 	)
 	spanCodec = structOf("span32",
-		fieldOf("start", func(s *span32) *int32 { return &s.start }, int32s),
-		fieldOf("end", func(s *span32) *int32 { return &s.end }, int32s),
+		fieldOf("start", func(s *span32) *int32 { return &s.start }, deltas),
+		fieldOf("end", func(s *span32) *int32 { return &s.end }, deltas),
 	)
 	postingCodec = structOf("posting",
-		fieldOf("doc", func(p *posting) *int32 { return &p.doc }, refs(docID)),
+		fieldOf("doc", func(p *posting) *int32 { return &p.doc }, refs(docID, deltas)),
 		fieldOf("pos", func(p *posting) *int32 { return &p.pos }, int32s),
 	)
 	statementEntryCodec = structOf("statementEntry",
 		fieldOf("s", func(s *statementEntry) **bundle.Statement { return &s.s }, statementRef),
-		fieldOf("ids", func(s *statementEntry) *[]int32 { return &s.ids }, listOf(refs(wordID))),
+		fieldOf("ids", func(s *statementEntry) *[]int32 { return &s.ids }, listOf(refs(wordID, int32s))),
 		fieldOf("spans", func(s *statementEntry) *[]span32 { return &s.spans }, listOf(spanCodec)),
-		fieldOf("speaker", func(s *statementEntry) *[]int32 { return &s.speaker }, listOf(refs(stemID))),
+		fieldOf("speaker", func(s *statementEntry) *[]int32 { return &s.speaker }, listOf(refs(stemID, int32s))),
 	)
 	termCodec = structOf("term",
-		fieldOf("stem", func(t *term) *int32 { return &t.stem }, refs(stemID)),
+		fieldOf("stem", func(t *term) *int32 { return &t.stem }, refs(stemID, int32s)),
 		fieldOf("weight", func(t *term) *float64 { return &t.weight }, float64s),
 		fieldOf("name", func(t *term) *bool { return &t.name }, bools),
 		fieldOf("number", func(t *term) *bool { return &t.number }, bools),
 	)
 	wordingEntryCodec = structOf("wordingEntry",
-		fieldOf("claim", func(w *wordingEntry) *int32 { return &w.claim }, refs(claimID)),
+		fieldOf("claim", func(w *wordingEntry) *int32 { return &w.claim }, refs(claimID, int32s)),
 		fieldOf("headline", func(w *wordingEntry) *bool { return &w.headline }, bools),
-		fieldOf("ids", func(w *wordingEntry) *[]int32 { return &w.ids }, listOf(refs(wordID))),
+		fieldOf("ids", func(w *wordingEntry) *[]int32 { return &w.ids }, listOf(refs(wordID, int32s))),
 		fieldOf("terms", func(w *wordingEntry) *[]term { return &w.terms }, listOf(termCodec)),
 		fieldOf("total", func(w *wordingEntry) *float64 { return &w.total }, float64s),
 		fieldOf("negated", func(w *wordingEntry) *bool { return &w.negated }, bools),
@@ -141,24 +142,24 @@ var (
 	)
 	claimEntryCodec = structOf("claimEntry",
 		fieldOf("c", func(c *claimEntry) **bundle.Claim { return &c.c }, claimRef),
-		fieldOf("subject", func(c *claimEntry) *[]int32 { return &c.subject }, listOf(refs(stemID))),
-		fieldOf("wordings", func(c *claimEntry) *[]int32 { return &c.wordings }, listOf(refs(wordingID))),
+		fieldOf("subject", func(c *claimEntry) *[]int32 { return &c.subject }, listOf(refs(stemID, int32s))),
+		fieldOf("wordings", func(c *claimEntry) *[]int32 { return &c.wordings }, listOf(refs(wordingID, int32s))),
 	)
 	matcherCodec = structOf("Matcher",
 		fieldOf("words", func(m *Matcher) *map[string]wordInfo { return &m.words }, mapOf(strs, wordInfoCodec)),
-		fieldOf("stems", func(m *Matcher) *map[string]int32 { return &m.stems }, mapOf(strs, refs(stemID))),
+		fieldOf("stems", func(m *Matcher) *map[string]int32 { return &m.stems }, mapOf(strs, refs(stemID, int32s))),
 		fieldOf("stemText", func(m *Matcher) *[]string { return &m.stemText }, listOf(strs)),
 		fieldOf("stemMask", func(m *Matcher) *[]uint64 { return &m.stemMask }, listOf(uint64s)),
 		fieldOf("weight", func(m *Matcher) *[]float64 { return &m.weight }, listOf(float64s)),
 		fieldOf("common", func(m *Matcher) *[]bool { return &m.common }, listOf(bools)),
-		fieldOf("idStem", func(m *Matcher) *[]int32 { return &m.idStem }, listOf(refs(stemID))),
+		fieldOf("idStem", func(m *Matcher) *[]int32 { return &m.idStem }, listOf(refs(stemID, int32s))),
 		fieldOf("statements", func(m *Matcher) *[]statementEntry { return &m.statements }, listOf(statementEntryCodec)),
-		fieldOf("postStart", func(m *Matcher) *[]int32 { return &m.postStart }, listOf(int32s)),
+		fieldOf("postStart", func(m *Matcher) *[]int32 { return &m.postStart }, listOf(deltas)),
 		fieldOf("postings", func(m *Matcher) *[]posting { return &m.postings }, listOf(postingCodec)),
 		fieldOf("claims", func(m *Matcher) *[]claimEntry { return &m.claims }, listOf(claimEntryCodec)),
 		fieldOf("wordings", func(m *Matcher) *[]wordingEntry { return &m.wordings }, listOf(wordingEntryCodec)),
-		fieldOf("wordingStart", func(m *Matcher) *[]int32 { return &m.wordingStart }, listOf(int32s)),
-		fieldOf("wordingPosts", func(m *Matcher) *[]int32 { return &m.wordingPosts }, listOf(refs(wordingID))),
+		fieldOf("wordingStart", func(m *Matcher) *[]int32 { return &m.wordingStart }, listOf(deltas)),
+		fieldOf("wordingPosts", func(m *Matcher) *[]int32 { return &m.wordingPosts }, listOf(refs(wordingID, deltas))),
 		fieldOf("stemWeight", func(m *Matcher) *[]float64 { return &m.stemWeight }, listOf(float64s)),
 		fieldOf("maxWeight", func(m *Matcher) *float64 { return &m.maxWeight }, float64s),
 	)
