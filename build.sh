@@ -49,6 +49,7 @@ command -v go >/dev/null || die "Go is not installed; see https://go.dev/doc/ins
 ASSETS=(web/factcheck.js web/wasm_exec.js web/factcheck.wasm)
 
 build() {
+	compile_default
 	step "building web/factcheck.wasm"
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o web/factcheck.wasm ./wasm ||
 		die "the wasm build failed (see above)"
@@ -58,6 +59,14 @@ build() {
 	cp "$runtime" web/wasm_exec.js
 	compress "${ASSETS[@]}"
 	report
+}
+
+# compile_default writes wasm/default.fcb, the built-in bundle compiled,
+# which the widget embeds: generated, never committed, so that it is always
+# the current matcher's.
+compile_default() {
+	go run ./internal/bundletool/cmd/factcheck compile -strict -o wasm/default.fcb internal/bundle/default.jsonld ||
+		die "cannot compile the built-in bundle (see above)"
 }
 
 # compress writes .gz and, when brotli is installed, .br next to each file,
@@ -239,6 +248,7 @@ run_tests() {
 	[[ -z $unformatted ]] || die "these files need gofmt -w:"$'\n'"$unformatted"
 
 	step "go vet (native and js/wasm)"
+	compile_default
 	go vet ./... || die "go vet failed"
 	GOOS=js GOARCH=wasm go vet ./... || die "go vet (js/wasm) failed"
 

@@ -82,9 +82,10 @@ func dispatch(name string, detail js.Value) {
 	js.Global().Get("document").Call("dispatchEvent", ev)
 }
 
-// fetchBytes fetches url and returns its body, refusing more than limit
-// bytes (by Content-Length, and again after reading).
-func fetchBytes(url string, limit int) ([]byte, error) {
+// fetchBytes fetches url and returns its body and its Content-Type,
+// refusing more than limit bytes (by Content-Length, and again after
+// reading).
+func fetchBytes(url string, limit int) ([]byte, string, error) {
 	fail := func(what string) error {
 		return errors.New("cannot fetch the statement bundle " + url + ": " + what)
 	}
@@ -96,25 +97,29 @@ func fetchBytes(url string, limit int) ([]byte, error) {
 	resp, err := await(js.Global().Call("fetch", url, opts))
 	if err != nil {
 		// The browser does not say why, on purpose; these are the causes.
-		return nil, fail(err.Error() + " (no answer from the server, or the request was blocked by CORS or by the page's Content-Security-Policy connect-src)")
+		return nil, "", fail(err.Error() + " (no answer from the server, or the request was blocked by CORS or by the page's Content-Security-Policy connect-src)")
 	}
 	if !resp.Get("ok").Bool() {
-		return nil, fail("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())
+		return nil, "", fail("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())
 	}
 	if n := resp.Get("headers").Call("get", "Content-Length"); n.Type() == js.TypeString {
 		if size, err := strconv.Atoi(strings.TrimSpace(n.String())); err == nil && size > limit {
-			return nil, tooBig(size)
+			return nil, "", tooBig(size)
 		}
 	}
 	buf, err := await(resp.Call("arrayBuffer"))
 	if err != nil {
-		return nil, errors.New("cannot read the statement bundle " + url + ": " + err.Error())
+		return nil, "", errors.New("cannot read the statement bundle " + url + ": " + err.Error())
 	}
 	bytes := js.Global().Get("Uint8Array").New(buf)
 	if n := bytes.Length(); n > limit {
-		return nil, tooBig(n)
+		return nil, "", tooBig(n)
 	}
 	data := make([]byte, bytes.Length())
 	js.CopyBytesToGo(data, bytes)
-	return data, nil
+	contentType := ""
+	if t := resp.Get("headers").Call("get", "Content-Type"); t.Type() == js.TypeString {
+		contentType = t.String()
+	}
+	return data, contentType, nil
 }

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"factcheck/internal/annotation"
-	"factcheck/internal/bundle"
 	"factcheck/internal/match"
 	"factcheck/internal/page"
 	"factcheck/internal/ui"
@@ -334,39 +333,6 @@ func arrayOf(set js.Value) js.Value {
 		return js.Global().Get("Array").New()
 	}
 	return js.Global().Get("Array").Call("from", set)
-}
-
-// loadMatcher parses and indexes the bundle once: the embedded default,
-// or the one data-statements names. A large bundle is indexed in steps.
-func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
-	if w.matcher != nil {
-		return w.matcher, nil
-	}
-	var b *bundle.Bundle
-	if w.cfg.statements == "" {
-		b = bundle.Default()
-	} else {
-		data, err := fetchBytes(w.cfg.statements, bundle.MaxBytes)
-		if err != nil {
-			return nil, err
-		}
-		if b, err = bundle.ParsePausing(data, pause); err != nil {
-			return nil, errors.New("the statement bundle " + w.cfg.statements + " is not usable: " + err.Error())
-		}
-	}
-	for _, warning := range b.Warnings {
-		console("warn", "factcheck: statement bundle: "+warning)
-	}
-	if n := len(b.Warnings); n > 0 {
-		w.bundleNotice = "The statement bundle " + w.cfg.statements + " has " + plural(n, "problem") +
-			" (see the console); the rest of it is used. The first: " + b.Warnings[0]
-	}
-	bl := match.NewBuilder(b)
-	for !bl.Step(64) {
-		pause()
-	}
-	w.matcher = bl.Matcher()
-	return w.matcher, nil
 }
 
 // plural writes n and noun, in the plural unless n is 1.

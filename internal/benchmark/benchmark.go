@@ -34,8 +34,11 @@ type Config struct {
 	Demo      bool       // measure the demo's cold start (and its floor)
 	Workloads []Workload // scan these
 	CLEFDir   string     // the CLEF-2020 Task 2 data, for the CLEF workload
-	Log       io.Writer  // progress, one line per page load
-	Console   io.Writer  // if not nil, the pages' console messages
+	// JSONBundles serves the workloads' bundles as JSON-LD, which the
+	// widget parses and indexes, instead of compiled (factcheck compile).
+	JSONBundles bool
+	Log         io.Writer // progress, one line per page load
+	Console     io.Writer // if not nil, the pages' console messages
 }
 
 // Run measures and returns the report.
@@ -44,7 +47,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs}
+	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs, Bundles: bundleFormat(cfg.JSONBundles)}
 	web := cfg.Web
 	if web == "" {
 		web = filepath.Join(cfg.Root, "web")
@@ -71,7 +74,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 
 	fmt.Fprintln(cfg.Log, "generating the workloads")
-	site, err := newSite(cfg.Workloads, cfg.CLEFDir, filepath.Join(cfg.Root, ".cache"), cfg.Log)
+	site, err := newSite(cfg.Workloads, cfg.CLEFDir, filepath.Join(cfg.Root, ".cache"), cfg.Log, cfg.JSONBundles)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +90,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	for _, w := range site.workloads {
 		r.Scans = append(r.Scans, &ScanResult{Workload: w,
 			PageBytes:   len(site.files[pagePath(w, true)].body),
-			BundleBytes: len(site.files[bundlePath(w)].body)})
+			BundleBytes: len(site.files[bundlePath(w, cfg.JSONBundles)].body)})
 	}
 	for run := 1; run <= cfg.Runs; run++ {
 		if cfg.Demo {

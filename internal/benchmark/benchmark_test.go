@@ -43,13 +43,13 @@ func TestBlocking(t *testing.T) {
 func TestArticlePage(t *testing.T) {
 	w := Workload{Name: "T", Words: 10, Statements: 1}
 	body := paragraphs([]string{`He said “a <b> & c”.`, "Second."})
-	with, without := articlePage(w, body, true), articlePage(w, body, false)
+	with, without := articlePage(w, body, bundlePath(w, false)), articlePage(w, body, "")
 	for _, want := range []string{"<p>He said “a &lt;b&gt; &amp; c”.</p>", "<p>Second.</p>", "<article>"} {
 		if !strings.Contains(with, want) || !strings.Contains(without, want) {
 			t.Errorf("the pages lack %q", want)
 		}
 	}
-	loader := `<script src="/web/factcheck.js" defer data-statements="/bench/T.jsonld" data-root="article"></script>`
+	loader := `<script src="/web/factcheck.js" defer data-statements="/bench/T.fcb" data-root="article"></script>`
 	if !strings.Contains(with, loader) {
 		t.Errorf("the page with the widget lacks %s:\n%s", loader, with)
 	}
@@ -100,7 +100,7 @@ func TestCLEFSite(t *testing.T) {
 		}
 	}
 	var log strings.Builder
-	s, err := newSite([]Workload{{Name: "CLEF", CLEF: true}}, dir, cache, &log)
+	s, err := newSite([]Workload{{Name: "CLEF", CLEF: true}}, dir, cache, &log, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestCLEFSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.files[bundlePath(w)].body; string(got) != string(built) {
+	if got := s.files[bundlePath(w, true)].body; string(got) != string(built) {
 		t.Errorf("the bundle served is not the one built in the cache")
 	}
 	b, err := bundle.Parse(built)

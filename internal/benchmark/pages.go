@@ -12,6 +12,7 @@ import (
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/devserver"
+	"factcheck/internal/match"
 	"factcheck/internal/workload"
 )
 
@@ -68,7 +69,8 @@ type file struct {
 
 // newSite makes the workloads' pages and bundles: it generates them, or
 // for CLEF reads the data in clefDir and builds its bundle into cacheDir.
-func newSite(workloads []Workload, clefDir, cacheDir string, log io.Writer) (*site, error) {
+// Bundles are served compiled unless jsonBundles.
+func newSite(workloads []Workload, clefDir, cacheDir string, log io.Writer, jsonBundles bool) (*site, error) {
 	s := &site{files: map[string]file{
 		helloPagePath: {[]byte(helloPage), "text/html; charset=utf-8"},
 	}}
@@ -80,23 +82,46 @@ func newSite(workloads []Workload, clefDir, cacheDir string, log io.Writer) (*si
 			if data, body, err = clefPage(&w, clefDir, cacheDir, log); err != nil {
 				return nil, fmt.Errorf("workload %s: %v", w.Name, err)
 			}
-		} else {
+		}
+		if !w.CLEF {
 			data = workload.Bundle(w.Statements, w.Claims, bundleSeed)
-			b, err := bundle.Parse(data)
-			if err != nil {
-				return nil, fmt.Errorf("workload %s: the generated bundle does not parse: %v", w.Name, err)
-			}
+		}
+		b, err := bundle.Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("workload %s: the bundle does not parse: %v", w.Name, err)
+		}
+		if !w.CLEF {
 			body = paragraphs(workload.Article(b, w.Words, w.Quotes, articleSeed))
 		}
+		path, served := bundlePath(w, jsonBundles), file{data, "application/ld+json"}
+		if !jsonBundles {
+			compiled, err := match.Encode(b, match.New(b))
+			if err != nil {
+				return nil, fmt.Errorf("workload %s: %v", w.Name, err)
+			}
+			served = file{compiled, match.ContentType}
+		}
 		s.workloads = append(s.workloads, w)
-		s.files[bundlePath(w)] = file{data, "application/ld+json"}
-		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, body, true)), "text/html; charset=utf-8"}
-		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, body, false)), "text/html; charset=utf-8"}
+		s.files[path] = served
+		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, body, path)), "text/html; charset=utf-8"}
+		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, body, "")), "text/html; charset=utf-8"}
 	}
 	return s, nil
 }
 
-func bundlePath(w Workload) string { return "/bench/" + w.Name + ".jsonld" }
+func bundlePath(w Workload, jsonBundle bool) string {
+	if jsonBundle {
+		return "/bench/" + w.Name + ".jsonld"
+	}
+	return "/bench/" + w.Name + ".fcb"
+}
+
+func bundleFormat(jsonBundles bool) string {
+	if jsonBundles {
+		return "JSON-LD"
+	}
+	return "compiled"
+}
 
 // pagePath is the workload's page with the widget, or without it (for the
 // TreeWalker floor).
@@ -118,18 +143,17 @@ func paragraphs(paras []string) string {
 	return b.String()
 }
 
-// articlePage is a news page around body (HTML); with widget, the loader
-// comes last, configured with the workload's bundle.
-func articlePage(w Workload, body string, widget bool) string {
+// articlePage is a news page around body (HTML); with a bundle, the
+// loader comes last, configured with it.
+func articlePage(w Workload, body string, bundle string) string {
 	var b strings.Builder
 	title := html.EscapeString("Workload " + w.label())
 	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"+
 		"<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<article>\n<h1>%s</h1>\n", title, title)
 	b.WriteString(body)
 	b.WriteString("</article>\n")
-	if widget {
-		fmt.Fprintf(&b, "<script src=\"/web/factcheck.js\" defer data-statements=%q data-root=\"article\"></script>\n",
-			bundlePath(w))
+	if bundle != "" {
+		fmt.Fprintf(&b, "<script src=\"/web/factcheck.js\" defer data-statements=%q data-root=\"article\"></script>\n", bundle)
 	}
 	b.WriteString("</body>\n</html>\n")
 	return b.String()

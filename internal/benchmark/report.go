@@ -14,7 +14,8 @@ type Report struct {
 	Go       string `json:"go"`
 	Chromium string `json:"chromium"`
 	CPUs     int    `json:"cpus"`
-	Runs     int    `json:"runs"` // page loads per figure, each in a fresh browser
+	Runs     int    `json:"runs"`    // page loads per figure, each in a fresh browser
+	Bundles  string `json:"bundles"` // how the workloads' bundles are served: "compiled" or "JSON-LD"
 
 	Demo  *Timing       `json:"demo,omitempty"`  // index.html, the embedded bundle
 	Hello *Timing       `json:"hello,omitempty"` // the floor of Demo's cold start
@@ -132,8 +133,8 @@ var verdictNames = []string{"verified", "misquoted", "misattributed", "disputed"
 // WriteTable prints the report as a table of medians, with the budgets and
 // floors beside the figures they bound.
 func (r *Report) WriteTable(out io.Writer) error {
-	fmt.Fprintf(out, "%s, %s, %d CPUs; median of %d runs, each in a fresh browser profile\n\n",
-		r.Chromium, r.Go, r.CPUs, r.Runs)
+	fmt.Fprintf(out, "%s, %s, %d CPUs; median of %d runs, each in a fresh browser profile; %s bundles\n\n",
+		r.Chromium, r.Go, r.CPUs, r.Runs, r.Bundles)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "figure (ms)\t   median\t      min\t      max\tbudget\tfloor\t")
 	row := func(name string, s Stat, budget string, floor string) {

@@ -51,7 +51,6 @@ func TestValidate(t *testing.T) {
 		{"no file", []string{"validate"}, 2, nil, []string{"factcheck validate: name at least one file"}},
 		{"build without -o", []string{"build", "testdata/feed.jsonld"}, 2, nil, []string{"name the bundle to write with -o OUT"}},
 		{"unknown command", []string{"check", "x"}, 2, nil, []string{`unknown command "check"`, "usage: factcheck COMMAND"}},
-		{"compile is to come", []string{"compile", "x"}, 2, nil, []string{"compile is not there yet"}},
 		{"bad flag", []string{"stats", "-x", "x"}, 2, nil, []string{"flag provided but not defined: -x"}},
 	}
 	for _, tt := range tests {

@@ -27,8 +27,11 @@ commands:
         -o - writes to standard output.
   stats BUNDLE...
         count statements, claims, speakers and words; list the biggest nodes
-  compile
-        (to come) compile a bundle into the widget's index
+  compile -o OUT [-strict] BUNDLE
+        write the bundle and the widget's index of it in the widget's
+        binary format (OUT.fcb; serve it as application/vnd.factcheck.bundle):
+        the widget loads it without parsing or indexing. -o - writes to
+        standard output.
 
 Problems go to standard error as FILE[:LINE]: error|warning: MESSAGE.
 An error makes a file unusable (not JSON, no usable node, a broken line of
@@ -56,16 +59,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "validate":
 		fs.BoolVar(&strict, "strict", false, "fail on warnings too")
-	case "build":
+	case "build", "compile":
 		fs.BoolVar(&strict, "strict", false, "fail on warnings too")
 		fs.StringVar(&out, "o", "", "the bundle to write (- for standard output)")
 	case "stats":
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, Usage)
 		return 0
-	case "compile":
-		fmt.Fprintln(stderr, "factcheck: compile is not there yet")
-		return 2
 	default:
 		fmt.Fprintf(stderr, "factcheck: unknown command %q\n\n%s", cmd, Usage)
 		return 2
@@ -78,8 +78,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case len(files) == 0:
 		fmt.Fprintf(stderr, "factcheck %s: name at least one file\n", cmd)
 		return 2
-	case cmd == "build" && out == "":
-		fmt.Fprintln(stderr, "factcheck build: name the bundle to write with -o OUT")
+	case (cmd == "build" || cmd == "compile") && out == "":
+		fmt.Fprintf(stderr, "factcheck %s: name the bundle to write with -o OUT\n", cmd)
+		return 2
+	case cmd == "compile" && len(files) > 1:
+		fmt.Fprintln(stderr, "factcheck compile: name one bundle (make one of several with factcheck build)")
 		return 2
 	}
 
@@ -99,12 +102,19 @@ func Main(args []string, stdout, stderr io.Writer) int {
 					b.statements, b.claims, b.sources, b.merged, mib(int64(len(b.json))), out)
 			}
 		}
+	case "compile":
+		compiled := compile(files[0], rep, stderr)
+		if errs, warns := rep.counts(); compiled != nil && (errs == 0 && (!strict || warns == 0)) {
+			if err := writeFile(out, compiled, stdout); err != nil {
+				rep.errorf(out, 0, "", "cannot write it: %v", unwrapPath(err))
+			}
+		}
 	}
 	rep.print(stderr)
 	errs, warns := rep.counts()
 	if errs > 0 || strict && warns > 0 {
-		if cmd == "build" {
-			fmt.Fprintf(stderr, "factcheck build: %d errors, %d warnings: %s not written\n", errs, warns, out)
+		if cmd == "build" || cmd == "compile" {
+			fmt.Fprintf(stderr, "factcheck %s: %d errors, %d warnings: %s not written\n", cmd, errs, warns, out)
 		}
 		return 1
 	}

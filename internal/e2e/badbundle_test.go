@@ -95,40 +95,49 @@ func TestBadBundleFatal(t *testing.T) {
 				prefix = "cannot fetch the statement bundle " + url
 			}
 			want := prefix + tt.want
-
-			plain := pagesServer(t, map[string]testPage{"/page.html": {body: articlePage("Bad bundle", "")}}, nil)
-			tb.navigate(t, plain.URL+"/page.html")
-			article := eval[string](t, tb, `document.querySelector('article').innerHTML`)
-
-			detail, notice := tb.load(t, srv.URL+"/page.html")
-			if detail != nil || notice != want {
-				t.Fatalf("factcheck:done %s, notice %q; want no scan and the notice %q", detail, notice, want)
-			}
-			if !tb.logged("error", "factcheck: "+want) {
-				t.Errorf("console %v: want the notice logged as an error", tb.console())
-			}
-			if got := eval[string](t, tb, `document.querySelector('article').innerHTML`); got != article {
-				t.Errorf("the article changed:\n%s\nwant\n%s", got, article)
-			}
-			if got := eval[string](t, tb, `[...document.querySelectorAll('[data-factcheck-ui]')].map((e) => e.localName).join()`); got != "factcheck-notice" {
-				t.Errorf("widget elements %q, want only the notice", got)
-			}
-			if n := eval[int](t, tb, `FactCheck.annotations().length`); n != 0 {
-				t.Errorf("%d annotations, want none", n)
-			}
-
-			if got := eval[string](t, tb, `FactCheck.scan().then(() => 'resolved', (e) => e.message)`); got != "factcheck: "+want {
-				t.Errorf("FactCheck.scan(): %q, want it rejected with %q", got, "factcheck: "+want)
-			}
-			eval[any](t, tb, bookmarkletCode(t, srv.URL))
-			eval[bool](t, tb, `(document.body.append(Object.assign(document.createElement('script'), { src: '/web/factcheck.js' })), true)`)
-			// Each failed scan logs its error: the first, scan(), the
-			// bookmarklet's and the second loader's.
-			tb.waitUntil(t, "four failed scans", func() bool { return tb.logCount("error", "factcheck: "+want) >= 4 })
-			if n := eval[int](t, tb, `document.querySelector('factcheck-notice').shadowRoot.querySelectorAll('.box').length`); n != 1 {
-				t.Errorf("%d notices, want 1", n)
-			}
+			expectFatal(t, tb, "Bad bundle", srv.URL, want)
 		})
+	}
+}
+
+// expectFatal loads site's /page.html, whose widget cannot use its bundle, and
+// checks that the reader gets the notice want, logged as an error, that
+// the article (of articlePage(title, …)) is left as it was, that a caller
+// of FactCheck.scan() gets the error, and that the scans the widget starts
+// itself (the bookmarklet's, a second loader's) fail the same way.
+func expectFatal(t *testing.T, tb *tab, title, site, want string) {
+	t.Helper()
+	plain := pagesServer(t, map[string]testPage{"/page.html": {body: articlePage(title, "")}}, nil)
+	tb.navigate(t, plain.URL+"/page.html")
+	article := eval[string](t, tb, `document.querySelector('article').innerHTML`)
+
+	detail, notice := tb.load(t, site+"/page.html")
+	if detail != nil || notice != want {
+		t.Fatalf("factcheck:done %s, notice %q; want no scan and the notice %q", detail, notice, want)
+	}
+	if !tb.logged("error", "factcheck: "+want) {
+		t.Errorf("console %v: want the notice logged as an error", tb.console())
+	}
+	if got := eval[string](t, tb, `document.querySelector('article').innerHTML`); got != article {
+		t.Errorf("the article changed:\n%s\nwant\n%s", got, article)
+	}
+	if got := eval[string](t, tb, `[...document.querySelectorAll('[data-factcheck-ui]')].map((e) => e.localName).join()`); got != "factcheck-notice" {
+		t.Errorf("widget elements %q, want only the notice", got)
+	}
+	if n := eval[int](t, tb, `FactCheck.annotations().length`); n != 0 {
+		t.Errorf("%d annotations, want none", n)
+	}
+
+	if got := eval[string](t, tb, `FactCheck.scan().then(() => 'resolved', (e) => e.message)`); got != "factcheck: "+want {
+		t.Errorf("FactCheck.scan(): %q, want it rejected with %q", got, "factcheck: "+want)
+	}
+	eval[any](t, tb, bookmarkletCode(t, site))
+	eval[bool](t, tb, `(document.body.append(Object.assign(document.createElement('script'), { src: '/web/factcheck.js' })), true)`)
+	// Each failed scan logs its error: the first, scan(), the
+	// bookmarklet's and the second loader's.
+	tb.waitUntil(t, "four failed scans", func() bool { return tb.logCount("error", "factcheck: "+want) >= 4 })
+	if n := eval[int](t, tb, `document.querySelector('factcheck-notice').shadowRoot.querySelectorAll('.box').length`); n != 1 {
+		t.Errorf("%d notices, want 1", n)
 	}
 }
 

@@ -4,7 +4,7 @@
 // a table of the figures, their budgets and their floors; it also writes
 // them as JSON. `./build.sh bench` builds the widget and runs it.
 //
-//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-console]
+//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-console] [-json]
 //
 // Without -pages it measures every page; CLEF only when its data is there.
 package main
@@ -33,6 +33,7 @@ func main() {
 	pages := flag.String("pages", "", "what to measure: demo and the workloads' names (default: all; CLEF when its data is there)")
 	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: ROOT/"+eval.DefaultCLEFDir+")")
 	console := flag.Bool("console", false, "print the pages' console messages")
+	jsonBundles := flag.Bool("json", false, "serve the workloads' bundles as JSON-LD, not compiled")
 	flag.Parse()
 	if *clef == "" {
 		*clef = filepath.Join(*root, eval.DefaultCLEFDir)
@@ -43,7 +44,7 @@ func main() {
 	} else {
 		list = strings.Split(*pages, ",")
 	}
-	if err := run(*root, *web, *clef, *runs, *out, list, *console); err != nil {
+	if err := run(*root, *web, *clef, *runs, *out, list, *console, *jsonBundles); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -64,11 +65,11 @@ func allPages(clef string) []string {
 	return pages
 }
 
-func run(root, web, clef string, runs int, out string, pages []string, console bool) error {
+func run(root, web, clef string, runs int, out string, pages []string, console, jsonBundles bool) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, Log: os.Stderr}
+	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, Log: os.Stderr, JSONBundles: jsonBundles}
 	if console {
 		cfg.Console = os.Stderr
 	}
