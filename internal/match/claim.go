@@ -13,7 +13,8 @@ import (
 
 // Limits of claim matching.
 const (
-	claimTries        = 20  // claims scored per passage
+	claimTries        = 20  // claims retrieved per passage (and ranked, for the eval)
+	judgedTries       = 5   // of those, claims scored when a page is judged
 	maxParagraphWords = 120 // a longer paragraph is judged sentence by sentence only
 	minClaimWords     = 3   // a passage needs this many words
 	negationReach     = 3   // words before a claim's first that can negate it ("never told")
@@ -92,7 +93,7 @@ func (m *Matcher) ClaimCandidates(text string, skip func(*bundle.Claim) bool) []
 	}
 	para := passage.Span{Start: 0, End: len(text)}
 	var out []ClaimCandidate
-	for _, c := range s.claimCandidates(0, n, para) {
+	for _, c := range s.claimCandidates(0, n, para, claimTries) {
 		out = append(out, ClaimCandidate{Claim: m.claims[c.claim].c, Retrieval: c.retrieval, Features: c.f, Score: c.score})
 	}
 	return out
@@ -110,7 +111,7 @@ type scored struct {
 
 // claimCandidates scores words [i, j) of the text, in paragraph para,
 // against the claims the retrieval finds, best score first.
-func (s *Scan) claimCandidates(i, j int, para passage.Span) []scored {
+func (s *Scan) claimCandidates(i, j int, para passage.Span, limit int) []scored {
 	top := s.retrieve(i, j)
 	if len(top) == 0 {
 		return nil
@@ -126,7 +127,7 @@ func (s *Scan) claimCandidates(i, j int, para passage.Span) []scored {
 			content++
 		}
 	}
-	for r, c := range top {
+	for r, c := range top[:min(limit, len(top))] {
 		sc := scored{claim: c.claim, retrieval: c.score}
 		next := 0.0
 		if r+1 < len(top) {
@@ -335,7 +336,8 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 		return
 	}
 	ids := s.ids[i:j]
-	for _, c := range s.retrieve(i, j) {
+	top := s.retrieve(i, j)
+	for _, c := range top[:min(judgedTries, len(top))] {
 		ce := &s.m.claims[c.claim]
 		for _, wi := range ce.wordings {
 			wd := &s.m.wordings[wi]
@@ -379,7 +381,7 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	for _, f := range s.flags[i:j] {
 		denies = denies || f&flagDenial != 0
 	}
-	for _, c := range top {
+	for _, c := range top[:min(judgedTries, len(top))] {
 		ce := &s.m.claims[c.claim]
 		for _, wi := range ce.wordings {
 			wd := &s.m.wordings[wi]
@@ -422,7 +424,7 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 	if j-i < minClaimWords || j-i > maxParagraphWords {
 		return
 	}
-	for _, c := range s.claimCandidates(i, j, para) {
+	for _, c := range s.claimCandidates(i, j, para, judgedTries) {
 		if c.score < s.model.Threshold {
 			break
 		}
