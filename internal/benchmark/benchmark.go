@@ -5,7 +5,8 @@
 // the CLEF tweets (their time, long tasks, total blocking time and
 // badges), the bytes of the widget's files, and beside each figure its
 // floor: a Go hello-world wasm's cold start and size, a plain JavaScript
-// TreeWalker pass over the same page.
+// TreeWalker pass over the same page; and on the generated pages its peer,
+// the JavaScript pipeline a site would assemble instead (peer.go).
 //
 // Every page load runs in a fresh browser profile. The widget's files come
 // from the repository (build them first), served as the devserver serves
@@ -22,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"factcheck/internal/headless"
 )
@@ -34,8 +36,11 @@ type Config struct {
 	Demo      bool       // measure the demo's cold start (and its floor)
 	Workloads []Workload // scan these
 	CLEFDir   string     // the CLEF-2020 Task 2 data, for the CLEF workload
-	Log       io.Writer  // progress, one line per page load
-	Console   io.Writer  // if not nil, the pages' console messages
+	// The JavaScript peer's node_modules (approx-string-match, mark.js),
+	// needed when a generated workload is measured.
+	PeerModules string
+	Log         io.Writer // progress, one line per page load
+	Console     io.Writer // if not nil, the pages' console messages
 }
 
 // Run measures and returns the report.
@@ -75,6 +80,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if slices.ContainsFunc(site.workloads, Workload.hasPeer) {
+		if err := site.addPeer(cfg.PeerModules); err != nil {
+			return nil, err
+		}
+	}
 	origin, stop, err := site.serve(cfg.Root, web, tmp)
 	if err != nil {
 		return nil, err
@@ -106,6 +116,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				return err
 			}); err != nil {
 				return nil, err
+			}
+			if s.hasPeer() {
+				if err := measurePeer(ctx, cfg, chromium, run, origin, s); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

@@ -44,13 +44,18 @@ type Timing struct {
 }
 
 // ScanResult is a workload's page with the widget, and the TreeWalker
-// floor on the same page without it.
+// floor on the same page without it; on the generated pages, the widget
+// and its JavaScript peer injected into the page without the widget.
 type ScanResult struct {
 	Workload
 	PageBytes   int  `json:"page_bytes"`
 	BundleBytes int  `json:"bundle_bytes"`
 	TreeWalker  Stat `json:"tree_walker_ms"`
 	Timing
+	Widget *Injected `json:"widget_injected,omitempty"`
+	Peer   *Injected `json:"peer_injected,omitempty"`
+	// The peer's injection → done over the widget's, run by run.
+	Faster Stat `json:"widget_faster_by"`
 }
 
 // Stat is a figure over the runs.
@@ -167,6 +172,16 @@ func (r *Report) WriteTable(out io.Writer) error {
 		row("scan "+s.Name+" total blocking during the scan", s.ScanTBT, "", "")
 		row("scan "+s.Name+" longest task, navigation → done", s.LoadLongest, "", "")
 		row("scan "+s.Name+" total blocking, navigation → done", s.LoadTBT, "", "")
+		if s.Widget != nil && s.Peer != nil {
+			prefix := "scan " + s.Name + " injected: "
+			row(prefix+"widget, injection → done", s.Widget.Done, "", "")
+			row(prefix+"JS peer, injection → done", s.Peer.Done, "", "")
+			row(prefix+"widget faster by (×, peer ÷ widget)", s.Faster, "", "")
+			row(prefix+"widget longest task", s.Widget.Longest, "", "")
+			row(prefix+"JS peer longest task", s.Peer.Longest, "", "")
+			row(prefix+"widget total blocking", s.Widget.TBT, "", "")
+			row(prefix+"JS peer total blocking", s.Peer.TBT, "", "")
+		}
 	}
 	fmt.Fprintln(w, "\t\t\t\t\t\t")
 	fmt.Fprintf(w, "badges (last run)\t%9s\t%9s\t%9s\t%9s\t\t\n", "verified", "misquoted", "misattrib.", "disputed")
@@ -182,6 +197,19 @@ func (r *Report) WriteTable(out io.Writer) error {
 	}
 	for _, s := range r.Scans {
 		badges("scan "+s.label(), &s.Timing)
+	}
+	peerRows := false
+	for _, s := range r.Scans {
+		if s.Peer == nil || s.Peer.Work == nil {
+			continue
+		}
+		if !peerRows {
+			fmt.Fprintln(w, "\t\t\t\t\t\t")
+			fmt.Fprintf(w, "JS peer (last run)\t%9s\t%9s\t%9s\t%9s\t\t\n", "quotes", "searches", "matched", "marks")
+			peerRows = true
+		}
+		p := s.Peer.Work
+		fmt.Fprintf(w, "scan %s\t%9d\t%9d\t%9d\t%9d\t\t\n", s.label(), p.Quotes, p.Searches, p.Matches, p.Marks)
 	}
 	fmt.Fprintln(w, "\t\t\t\t\t\t")
 	fmt.Fprintln(w, "bytes\t      raw\t  gzip -9\t brotli 11\tbudget\tfloor\t")
