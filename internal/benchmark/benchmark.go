@@ -39,6 +39,7 @@ type Config struct {
 	// The JavaScript peer's node_modules (approx-string-match, mark.js),
 	// needed when a generated workload is measured.
 	PeerModules string
+	PeerAll     bool      // the peer searches every statement for every quote
 	Log         io.Writer // progress, one line per page load
 	Console     io.Writer // if not nil, the pages' console messages
 }
@@ -49,7 +50,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs}
+	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs, PeerAll: cfg.PeerAll}
 	web := cfg.Web
 	if web == "" {
 		web = filepath.Join(cfg.Root, "web")

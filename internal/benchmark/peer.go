@@ -64,12 +64,15 @@ func widgetTags(w Workload) []scriptTag {
 	return []scriptTag{{"src": "/web/factcheck.js", "data-statements": bundlePath(w), "data-root": "article"}}
 }
 
-// peerTags are mark.js and the peer's script after it.
-func peerTags(w Workload) []scriptTag {
-	return []scriptTag{
-		{"src": peerMarkPath},
-		{"src": peerScriptPath, "data-statements": bundlePath(w), "data-root": "article", "data-search": peerSearchPath},
+// peerTags are mark.js and the peer's script after it; with all, the peer
+// searches every statement for every quote, not only those that share a
+// rare word with it.
+func peerTags(w Workload, all bool) []scriptTag {
+	peer := scriptTag{"src": peerScriptPath, "data-statements": bundlePath(w), "data-root": "article", "data-search": peerSearchPath}
+	if all {
+		peer["data-candidates"] = "all"
 	}
+	return []scriptTag{{"src": peerMarkPath}, peer}
 }
 
 // inject is a function of the tags and the done event's name: it appends
@@ -184,7 +187,7 @@ func measurePeer(ctx context.Context, cfg Config, chromium string, run int, orig
 	if err := json.Unmarshal(wl.Detail, &widget); err != nil {
 		return fmt.Errorf("factcheck:done's detail: %v", err)
 	}
-	pl, err := injectMeasure(ctx, cfg, chromium, url, peerTags(s.Workload), "peer:done")
+	pl, err := injectMeasure(ctx, cfg, chromium, url, peerTags(s.Workload, cfg.PeerAll), "peer:done")
 	if err != nil {
 		return err
 	}

@@ -7,18 +7,19 @@
 // quotes that match with mark.js.
 //
 // It runs after mark.js (window.Mark) and is configured by its tag:
-// data-statements (the bundle's URL), data-root (the article's selector)
-// and data-search (approx-string-match's module). When done it fires
-// peer:done on document with what it did, or with {error}.
+// data-statements (the bundle's URL), data-root (the article's selector),
+// data-search (approx-string-match's module) and data-candidates. When done
+// it fires peer:done on document with what it did, or with {error}.
 //
 // Searching every statement for every quote is quotes × statements
 // searches (5,000 × 10,000 on the L page), so, as a site would, it searches
 // only the statements that hold one of the quote's two rarest words (an
 // inverted index of the bundle's words): one changed word still leaves the
-// other.
+// other. data-candidates="all" searches every statement instead.
 (() => {
   const script = document.currentScript;
   const { statements: bundleURL, root: rootSelector, search: searchURL } = script.dataset;
+  const searchAll = script.dataset.candidates === 'all';
 
   // Quoted passages: between curly or straight double quotes.
   const quoteMarks = /[“"]([^“”"]+)[”"]/g;
@@ -42,7 +43,8 @@
 
   // candidates are the statements that hold one of the quote's rarest
   // words (those that some statement holds).
-  function candidates(postings, quote) {
+  function candidates(postings, quote, every) {
+    if (searchAll) return every;
     const lists = [...words(quote)]
       .map((w) => postings.get(w))
       .filter(Boolean)
@@ -61,6 +63,7 @@
     ]);
     const texts = bundle['@graph'].filter((n) => n['@type'] === 'Quotation').map((n) => n.text);
     const postings = index(texts);
+    const every = texts.map((_, i) => i);
     const root = document.querySelector(rootSelector);
     const text = root.textContent;
 
@@ -72,7 +75,7 @@
       const maxErrors = Math.floor(quote.length / 4);
       quotes++;
       let best = Infinity;
-      for (const i of candidates(postings, quote)) {
+      for (const i of candidates(postings, quote, every)) {
         searches++;
         for (const found of search(texts[i], quote, maxErrors)) best = Math.min(best, found.errors);
       }

@@ -4,7 +4,7 @@
 // a table of the figures, their budgets and their floors; it also writes
 // them as JSON. `./build.sh bench` builds the widget and runs it.
 //
-//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-peer DIR] [-console]
+//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-peer DIR] [-peer-all] [-console]
 //
 // Without -pages it measures every page; CLEF only when its data is there.
 package main
@@ -33,6 +33,7 @@ func main() {
 	pages := flag.String("pages", "", "what to measure: demo and the workloads' names (default: all; CLEF when its data is there)")
 	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: ROOT/"+eval.DefaultCLEFDir+")")
 	peer := flag.String("peer", "", "the JavaScript peer's node_modules (default: ROOT/.cache/peer/node_modules, where ./build.sh bench installs it)")
+	peerAll := flag.Bool("peer-all", false, "the JavaScript peer searches every statement for every quote (default: those that share one of the quote's two rarest words)")
 	console := flag.Bool("console", false, "print the pages' console messages")
 	flag.Parse()
 	if *clef == "" {
@@ -47,7 +48,7 @@ func main() {
 	} else {
 		list = strings.Split(*pages, ",")
 	}
-	if err := run(*root, *web, *clef, *peer, *runs, *out, list, *console); err != nil {
+	if err := run(*root, *web, *clef, *peer, *peerAll, *runs, *out, list, *console); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -68,11 +69,11 @@ func allPages(clef string) []string {
 	return pages
 }
 
-func run(root, web, clef, peer string, runs int, out string, pages []string, console bool) error {
+func run(root, web, clef, peer string, peerAll bool, runs int, out string, pages []string, console bool) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, PeerModules: peer, Log: os.Stderr}
+	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, PeerModules: peer, PeerAll: peerAll, Log: os.Stderr}
 	if console {
 		cfg.Console = os.Stderr
 	}
