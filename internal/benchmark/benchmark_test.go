@@ -232,8 +232,9 @@ func TestWriteTablePeer(t *testing.T) {
 		{
 			Workload: Workload{Name: "S", Words: 20_000, Statements: 1_000},
 			Widget:   &Injected{Done: stat(200), Longest: stat(45)},
-			Peer:     &Injected{Done: stat(900), Longest: stat(880), Work: &PeerWork{Quotes: 500, Searches: 4321, Matches: 300, Marks: 301}},
-			Faster:   stat(4.5),
+			Peer: &Injected{Done: stat(900), Longest: stat(880), Phases: map[string]*Stat{"search": {Median: 700}},
+				Work: &PeerWork{Quotes: 500, Searches: 4321, Matches: 300, Marks: 301}},
+			Faster: stat(4.5),
 		},
 		{Workload: Workload{Name: "CLEF", CLEF: true}},
 	}}
@@ -245,7 +246,8 @@ func TestWriteTablePeer(t *testing.T) {
 	for _, want := range []string{
 		"scan S injected: widget, injection → done", "200.0",
 		"scan S injected: JS peer (rare-word index), injection → done", "900.0",
-		"scan S injected: widget faster by (× = peer ÷ widget)", "4.5",
+		"scan S injected: widget faster by (×: peer ÷ widget; < 1: slower)", "4.5",
+		"scan S injected: JS peer   · search", "700.0",
 		"scan S injected: JS peer longest task", "880.0",
 	} {
 		if !strings.Contains(table, want) {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/chromedp/chromedp"
 )
@@ -88,7 +89,7 @@ const inject = `(tags, event) => new Promise((resolve, reject) => {
 		const at = performance.now();
 		done = true;
 		const d = e.detail || {};
-		const detail = Array.isArray(d.annotations) ? { annotations: d.annotations.length } : d;
+		const detail = Array.isArray(d.annotations) ? { annotations: d.annotations.length, ms: d.ms } : d;
 		setTimeout(() => resolve(JSON.stringify({ start, at, detail, tasks: r.tasks })), 250);
 	}, { once: true });
 	const start = performance.now();
@@ -120,19 +121,30 @@ type injectLoad struct {
 
 // PeerWork is what the peer says it did (peer:done's detail).
 type PeerWork struct {
-	Quotes     int    `json:"quotes"`     // quoted passages in the article
-	Statements int    `json:"statements"` // statements in the bundle
-	Searches   int    `json:"searches"`   // approx-string-match searches: quote × candidate statement
-	Matches    int    `json:"matches"`    // quotes found in a statement
-	Marks      int    `json:"marks"`      // mark elements mark.js inserted
-	Error      string `json:"error,omitempty"`
+	Quotes     int `json:"quotes"`     // quoted passages in the article
+	Statements int `json:"statements"` // statements in the bundle
+	Searches   int `json:"searches"`   // approx-string-match searches: quote × candidate statement
+	Matches    int `json:"matches"`    // quotes found in a statement
+	Marks      int `json:"marks"`      // mark elements mark.js inserted
+	// Its stages, in ms: load (approx-string-match and the bundle),
+	// index, search (with reading the article), mark.
+	Phases map[string]float64 `json:"phases"`
+	Error  string             `json:"error,omitempty"`
 }
+
+// peerPhaseNames are the peer's stages, in order.
+var peerPhaseNames = []string{"load", "index", "search", "mark"}
 
 // Injected is a script injected into a workload's page over the runs.
 type Injected struct {
 	Done    Stat `json:"injection_done_ms"` // injection → done event
 	Longest Stat `json:"longest_task_ms"`   // of the long tasks from injection to done
 	TBT     Stat `json:"total_blocking_ms"` // of the same
+	// The widget's scan (factcheck:done's detail.ms): the rest of Done
+	// is loading and starting it.
+	Scan Stat `json:"scan_ms"`
+	// The peer's stages, as it timed them (PeerWork.Phases).
+	Phases map[string]*Stat `json:"phases_ms,omitempty"`
 	// Of the last run: the widget's annotations, or the peer's work.
 	Annotations int       `json:"annotations,omitempty"`
 	Work        *PeerWork `json:"work,omitempty"`
@@ -183,7 +195,10 @@ func measurePeer(ctx context.Context, cfg Config, chromium string, run int, orig
 	if err != nil {
 		return err
 	}
-	var widget struct{ Annotations int }
+	var widget struct {
+		Annotations int
+		MS          float64
+	}
 	if err := json.Unmarshal(wl.Detail, &widget); err != nil {
 		return fmt.Errorf("factcheck:done's detail: %v", err)
 	}
@@ -202,15 +217,29 @@ func measurePeer(ctx context.Context, cfg Config, chromium string, run int, orig
 		s.Widget, s.Peer = &Injected{}, &Injected{}
 	}
 	s.Widget.add(wl)
+	s.Widget.Scan.add(widget.MS)
 	s.Widget.Annotations = widget.Annotations
 	s.Peer.add(pl)
 	s.Peer.Work = &work
+	addPhases(&s.Peer.Phases, work.Phases)
 	w, p := wl.At-wl.Start, pl.At-pl.Start
 	if w <= 0 {
 		return errors.New("the injected widget took no time")
 	}
 	s.Faster.add(p / w)
-	fmt.Fprintf(cfg.Log, "run %d %s injected: widget done in %.1f ms (%d annotations), peer in %.1f ms (%d quotes, %d searches, %d marked)\n",
-		run, url, w, widget.Annotations, p, work.Quotes, work.Searches, work.Matches)
+	fmt.Fprintf(cfg.Log, "run %d %s injected: widget done in %.1f ms (scan %.1f ms, %d annotations, long tasks %v), peer in %.1f ms (%d quotes, %d searches, %d marked)\n",
+		run, url, w, widget.MS, widget.Annotations, taskList(wl), p, work.Quotes, work.Searches, work.Matches)
 	return nil
+}
+
+// taskList is the long tasks from the injection on, in ms since the
+// injection: start+duration.
+func taskList(l injectLoad) string {
+	var b strings.Builder
+	for _, t := range l.Tasks {
+		if t[0]+t[1] >= l.Start {
+			fmt.Fprintf(&b, " %.0f+%.0f", t[0]-l.Start, t[1])
+		}
+	}
+	return strings.TrimSpace(b.String())
 }

@@ -109,17 +109,22 @@ func (t *Timing) add(l load) {
 	longest, total = blocking(l.Tasks, 0, at)
 	t.LoadLongest.add(longest)
 	t.LoadTBT.add(total)
-	for name, ms := range l.Done.Phases {
-		if t.Phases == nil {
-			t.Phases = map[string]*Stat{}
-		}
-		if t.Phases[name] == nil {
-			t.Phases[name] = &Stat{}
-		}
-		t.Phases[name].add(ms)
-	}
+	addPhases(&t.Phases, l.Done.Phases)
 	t.Annotations, t.Verdicts = l.Done.Annotations, l.Done.Verdicts
 	t.LongTasks = append(t.LongTasks, l.Tasks)
+}
+
+// addPhases records one run's stages (ms by name) in stats.
+func addPhases(stats *map[string]*Stat, phases map[string]float64) {
+	for name, ms := range phases {
+		if *stats == nil {
+			*stats = map[string]*Stat{}
+		}
+		if (*stats)[name] == nil {
+			(*stats)[name] = &Stat{}
+		}
+		(*stats)[name].add(ms)
+	}
 }
 
 // phaseNames are the widget's scan stages, in order.
@@ -154,7 +159,7 @@ func (r *Report) WriteTable(out io.Writer) error {
 		}
 		row("demo cold start, navigation → done", d.NavDone, fmt.Sprintf("≤ %d", budgetColdStart), floor)
 		row("demo scan (detail.ms)", d.Scan, "", "")
-		phaseRows(row, "demo", d)
+		phaseRows(row, "demo", phaseNames, d.Phases)
 		row("demo longest task, navigation → done", d.LoadLongest, "", "")
 		row("demo total blocking, navigation → done", d.LoadTBT, "", "")
 	}
@@ -169,7 +174,7 @@ func (r *Report) WriteTable(out io.Writer) error {
 			budget = fmt.Sprintf("≤ %d", budgetScanCLEF)
 		}
 		row("scan "+s.label()+" detail.ms", s.Scan, budget, fmt.Sprintf("TreeWalker %.1f", s.TreeWalker.Median))
-		phaseRows(row, "scan "+s.Name, &s.Timing)
+		phaseRows(row, "scan "+s.Name, phaseNames, s.Phases)
 		row("scan "+s.Name+" navigation → done", s.NavDone, "", "")
 		row("scan "+s.Name+" longest task during the scan", s.ScanLongest, fmt.Sprintf("≤ %d", longTaskLimit), "")
 		row("scan "+s.Name+" total blocking during the scan", s.ScanTBT, "", "")
@@ -182,8 +187,10 @@ func (r *Report) WriteTable(out io.Writer) error {
 				peer = "JS peer (every statement)"
 			}
 			row(prefix+"widget, injection → done", s.Widget.Done, "", "")
+			row(prefix+"widget   · scan (detail.ms)", s.Widget.Scan, "", "")
 			row(prefix+peer+", injection → done", s.Peer.Done, "", "")
-			row(prefix+"widget faster by (× = peer ÷ widget)", s.Faster, "", "")
+			phaseRows(row, prefix+"JS peer", peerPhaseNames, s.Peer.Phases)
+			row(prefix+"widget faster by (×: peer ÷ widget; < 1: slower)", s.Faster, "", "")
 			row(prefix+"widget longest task", s.Widget.Longest, "", "")
 			row(prefix+"JS peer longest task", s.Peer.Longest, "", "")
 			row(prefix+"widget total blocking", s.Widget.TBT, "", "")
@@ -231,10 +238,10 @@ func (r *Report) WriteTable(out io.Writer) error {
 	return w.Flush()
 }
 
-// phaseRows prints a row for each stage of the scan that t timed.
-func phaseRows(row func(name string, s Stat, budget, floor string), prefix string, t *Timing) {
-	for _, name := range phaseNames {
-		if st := t.Phases[name]; st != nil {
+// phaseRows prints a row for each of the stages names that phases holds.
+func phaseRows(row func(name string, s Stat, budget, floor string), prefix string, names []string, phases map[string]*Stat) {
+	for _, name := range names {
+		if st := phases[name]; st != nil {
 			row(prefix+"   · "+name, *st, "", "")
 		}
 	}

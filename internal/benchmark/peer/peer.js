@@ -9,7 +9,9 @@
 // It runs after mark.js (window.Mark) and is configured by its tag:
 // data-statements (the bundle's URL), data-root (the article's selector),
 // data-search (approx-string-match's module) and data-candidates. When done
-// it fires peer:done on document with what it did, or with {error}.
+// it fires peer:done on document with what it did and how long each stage
+// took (load: its module and the bundle; index; search, with the reading of
+// the article; mark), or with {error}.
 //
 // Searching every statement for every quote is quotes × statements
 // searches (5,000 × 10,000 on the L page), so, as a site would, it searches
@@ -54,6 +56,13 @@
   }
 
   async function run() {
+    const phases = {};
+    let t = performance.now();
+    const lap = (name) => {
+      const now = performance.now();
+      phases[name] = now - t;
+      t = now;
+    };
     const [{ default: search }, bundle] = await Promise.all([
       import(searchURL),
       fetch(bundleURL).then((r) => {
@@ -61,9 +70,11 @@
         return r.json();
       }),
     ]);
+    lap('load');
     const texts = bundle['@graph'].filter((n) => n['@type'] === 'Quotation').map((n) => n.text);
     const postings = index(texts);
     const every = texts.map((_, i) => i);
+    lap('index');
     const root = document.querySelector(rootSelector);
     const text = root.textContent;
 
@@ -82,10 +93,12 @@
       if (best <= maxErrors) ranges.push({ start: m.index + 1, length: quote.length });
     }
 
+    lap('search');
     const marks = await new Promise((resolve) => {
       new Mark(root).markRanges(ranges, { className: 'peer-match', done: resolve });
     });
-    return { quotes, statements: texts.length, searches, matches: ranges.length, marks };
+    lap('mark');
+    return { quotes, statements: texts.length, searches, matches: ranges.length, marks, phases };
   }
 
   run().then(
