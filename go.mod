@@ -7,7 +7,6 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/hexops/vecty v0.6.0
-	github.com/kljensen/snowball v0.10.0
 	golang.org/x/text v0.44.0
 )
 

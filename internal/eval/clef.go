@@ -1,3 +1,5 @@
+//go:build !js
+
 // Package eval measures how accurate the engine is, on public and generated
 // data: the CLEF-2020 CheckThat! Task 2 claims and tweets (does a passage in
 // someone else's words find the claim it repeats, and stay silent when the

@@ -5,20 +5,20 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -6.9131296308369485,
+	Bias: -6.227007740771765,
 	Weights: Features{
-		1.532477479664193,    // cover
-		2.9872044853215716,   // headline
-		11.192734596643746,   // passage
-		-0.2073589851303187,  // names missed
-		-1.020202730112498,   // numbers missed
-		-0.02060025983018235, // negation
-		0.16060546284517113,  // denial
-		2.005688038599323,    // margin
-		-5.42529456818247,    // length
-		6.328749097034515,    // weight
-		0.6440193871843628,   // best
-		0.5751571609872399,   // predicate
+		1.0516713698515483,    // cover
+		2.971972117321029,     // headline
+		9.898417473458277,     // passage
+		-0.3572061000672,      // names missed
+		-1.0043375833410226,   // numbers missed
+		-0.012449677658080926, // negation
+		0.23924228972230302,   // denial
+		1.9704885907902716,    // margin
+		-6.074450622355624,    // length
+		6.735111763034001,     // weight
+		0.4647914459390085,    // best
+		1.0277189793807886,    // predicate
 	},
-	Threshold: 0.8127503474112479,
+	Threshold: 0.8094507080530118,
 }

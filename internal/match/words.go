@@ -1,10 +1,6 @@
 package match
 
-import (
-	"strings"
-
-	"github.com/kljensen/snowball/english"
-)
+import "strings"
 
 // The word lists, and the flags of their words. A Matcher knows every word
 // of them (see NewBuilder).
@@ -112,12 +108,23 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-// stem returns a word's stem by the Snowball English stemmer (Porter2),
-// so that "invades", "invaded" and "invading" meet, and "Ukraine's" meets
-// "Ukraine". On the CLEF tweets it ranks claims a little better than the
-// hand-written suffix list it replaced (dev P@1 0.756 against 0.751).
+// stem strips the commonest English inflections so that "invades",
+// "invaded" and "invading" meet, and "Ukraine's" meets "Ukraine". It is
+// deliberately crude: it only has to make two forms of one word equal more
+// often than it makes two different words equal. Snowball's English
+// stemmer (github.com/kljensen/snowball) was measured in its place: on the
+// CLEF dev tweets it ranks claims a little better (P@1 0.756 against
+// 0.751) at the same recall and false rate, and adds 69 KB (brotli) to
+// the widget, with fmt and testing; the list stays.
 func stem(w string) string {
-	return english.Stem(strings.TrimSuffix(w, "'s"), false)
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "'")
+	for _, suf := range [...]string{"ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "ly", "es", "ed", "s", "e", "y"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // acronyms returns, in lower case, the initials of each run of three or

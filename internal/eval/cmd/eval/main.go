@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command eval prints how accurate the engine is (see package eval) and
 // writes the figures to .cache/eval.json. With -floors, it exits with
 // status 1 when a figure is below its floor. Run it from the repository

@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command fit fits the engine's claim model on the CLEF-2020 train split,
 // chooses its threshold on the dev split (at most 2% false badges) and
 // writes internal/match/model.go. Run it from the repository root after
