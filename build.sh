@@ -21,10 +21,12 @@
 #                       FUZZTIME=1000000x)
 #   ./build.sh bench [flags]
 #                       build, then measure the widget in headless Chromium
+#                       beside its JavaScript peer (approx-string-match and
+#                       mark.js, which npm ci installs into .cache/peer)
 #                       (table on stdout, JSON in .cache/bench.json; flags go
 #                       to internal/benchmark/cmd/bench: -runs N, -out FILE,
-#                       -pages demo,S,L,CLEF, -clef DIR) and the engine with
-#                       go test -bench (.cache/bench-engine.txt)
+#                       -pages demo,S,L,CLEF, -clef DIR, -peer-all) and the
+#                       engine with go test -bench (.cache/bench-engine.txt)
 #
 # Needs Go; `test` also needs apt-get (or the browsers installed) the first
 # time.
@@ -296,10 +298,27 @@ evaluate() {
 		die "an accuracy figure is below its floor (see above)"
 }
 
+# peer_install installs the benchmark's JavaScript peer (approx-string-match
+# and mark.js, pinned by internal/benchmark/peer/package-lock.json) into
+# .cache/peer/node_modules, unless the same lock is installed there already.
+peer_install() {
+	local src=internal/benchmark/peer dst=.cache/peer
+	if [[ -d $dst/node_modules ]] && cmp -s "$src/package.json" "$dst/package.json" &&
+		cmp -s "$src/package-lock.json" "$dst/package-lock.json"; then
+		return 0
+	fi
+	command -v npm >/dev/null || die "the benchmark's JavaScript peer needs npm (Debian's npm)"
+	step "installing the JavaScript peer (npm ci in $dst)"
+	mkdir -p "$dst"
+	cp "$src/package.json" "$src/package-lock.json" "$dst/"
+	npm ci --prefix "$dst" --no-audit --no-fund || die "could not install the JavaScript peer's packages"
+}
+
 # bench measures the widget; it is never part of test: speed is reported,
 # not asserted.
 bench() {
 	chromium_bin >/dev/null || die "the benchmark needs Chromium on PATH (./build.sh test installs it)"
+	peer_install
 	build
 	step "browser benchmark (headless Chromium)"
 	go run ./internal/benchmark/cmd/bench -root . "$@" || die "the browser benchmark failed"

@@ -5,7 +5,8 @@
 // the CLEF tweets (their time, long tasks, total blocking time and
 // badges), the bytes of the widget's files, and beside each figure its
 // floor: a Go hello-world wasm's cold start and size, a plain JavaScript
-// TreeWalker pass over the same page.
+// TreeWalker pass over the same page; and on the generated pages its peer,
+// the JavaScript pipeline a site would assemble instead (peer.go).
 //
 // Every page load runs in a fresh browser profile. The widget's files come
 // from the repository (build them first), served as the devserver serves
@@ -22,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"factcheck/internal/headless"
 )
@@ -37,6 +39,10 @@ type Config struct {
 	// JSONBundles serves the workloads' bundles as JSON-LD, which the
 	// widget parses and indexes, instead of compiled (factcheck compile).
 	JSONBundles bool
+	// The JavaScript peer's node_modules (approx-string-match, mark.js),
+	// needed when a generated workload is measured.
+	PeerModules string
+	PeerAll     bool      // the peer searches every statement for every quote
 	Log         io.Writer // progress, one line per page load
 	Console     io.Writer // if not nil, the pages' console messages
 }
@@ -47,7 +53,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs, Bundles: bundleFormat(cfg.JSONBundles)}
+	r := &Report{Go: runtime.Version(), Chromium: chromiumVersion(chromium), CPUs: runtime.NumCPU(), Runs: cfg.Runs, Bundles: bundleFormat(cfg.JSONBundles), PeerAll: cfg.PeerAll}
 	web := cfg.Web
 	if web == "" {
 		web = filepath.Join(cfg.Root, "web")
@@ -77,6 +83,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	site, err := newSite(cfg.Workloads, cfg.CLEFDir, filepath.Join(cfg.Root, ".cache"), cfg.Log, cfg.JSONBundles)
 	if err != nil {
 		return nil, err
+	}
+	if slices.ContainsFunc(site.workloads, Workload.hasPeer) {
+		if err := site.addPeer(cfg.PeerModules); err != nil {
+			return nil, err
+		}
 	}
 	origin, stop, err := site.serve(cfg.Root, web, tmp)
 	if err != nil {
@@ -109,6 +120,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				return err
 			}); err != nil {
 				return nil, err
+			}
+			if s.hasPeer() {
+				if err := measurePeer(ctx, cfg, chromium, run, origin, s); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

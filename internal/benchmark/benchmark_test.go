@@ -162,3 +162,108 @@ func TestWriteTableBadges(t *testing.T) {
 		t.Errorf("the CLEF page's badges row = %q; want verified 3, misquoted 0, misattributed 0, disputed 42\n%s", line, out.String())
 	}
 }
+
+// TestPeerFiles checks that the site serves every script the peer's tags
+// load, its packages' files read from node_modules, and says how to
+// install them when they are missing.
+func TestPeerFiles(t *testing.T) {
+	modules := t.TempDir()
+	for _, name := range peerModules {
+		path := filepath.Join(modules, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("// "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := Workload{Name: "T", Statements: 1}
+	s := &site{files: map[string]file{}}
+	if err := s.addPeer(modules); err != nil {
+		t.Fatal(err)
+	}
+	for _, all := range []bool{false, true} {
+		tags := peerTags(w, all)
+		for _, tag := range tags {
+			if _, ok := s.files[tag["src"]]; !ok {
+				t.Errorf("the peer's tag %v loads %s, which the site does not serve", tag, tag["src"])
+			}
+		}
+		peer := tags[len(tags)-1]
+		if _, ok := s.files[peer["data-search"]]; !ok {
+			t.Errorf("the peer imports %s, which the site does not serve", peer["data-search"])
+		}
+		if peer["data-statements"] != bundlePath(w, true) || peer["data-root"] != "article" {
+			t.Errorf("the peer's tag %v does not read the workload's bundle and article", peer)
+		}
+		if got := peer["data-candidates"] == "all"; got != all {
+			t.Errorf("peerTags(all=%v) searches every statement: %v", all, got)
+		}
+	}
+	if got := string(s.files[peerMarkPath].body); got != "// mark.js/dist/mark.min.js" {
+		t.Errorf("the site serves %q as mark.js", got)
+	}
+	err := (&site{files: map[string]file{}}).addPeer(t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "./build.sh bench installs") {
+		t.Errorf("addPeer without the packages: %v; want an error saying how to install them", err)
+	}
+}
+
+func TestInjectedAdd(t *testing.T) {
+	var in Injected
+	// Injected at 1000, done at 1300: the task at 900 ends before, the one
+	// at 1400 starts after.
+	in.add(injectLoad{Start: 1000, At: 1300, Tasks: [][2]float64{{900, 90}, {1010, 70}, {1200, 120}, {1400, 500}}})
+	if in.Done.Median != 300 || in.Longest.Median != 120 || in.TBT.Median != 20+70 {
+		t.Errorf("injection → done, longest, blocking = %v, %v, %v; want 300, 120, 90",
+			in.Done.Median, in.Longest.Median, in.TBT.Median)
+	}
+}
+
+// TestWriteTablePeer checks the rows of the injected widget and its peer:
+// present where the peer ran, with the ratio of their times.
+func TestWriteTablePeer(t *testing.T) {
+	stat := func(v float64) Stat {
+		var s Stat
+		s.add(v)
+		return s
+	}
+	r := &Report{Runs: 1, Scans: []*ScanResult{
+		{
+			Workload: Workload{Name: "S", Words: 20_000, Statements: 1_000},
+			Widget:   &Injected{Done: stat(200), Longest: stat(45)},
+			Peer: &Injected{Done: stat(900), Longest: stat(880), Phases: map[string]*Stat{"search": {Median: 700}},
+				Work: &PeerWork{Quotes: 500, Searches: 4321, Matches: 300, Marks: 301}},
+			Faster: stat(4.5),
+		},
+		{Workload: Workload{Name: "CLEF", CLEF: true}},
+	}}
+	var out strings.Builder
+	if err := r.WriteTable(&out); err != nil {
+		t.Fatal(err)
+	}
+	table := out.String()
+	for _, want := range []string{
+		"scan S injected: widget, injection → done", "200.0",
+		"scan S injected: JS peer (rare-word index), injection → done", "900.0",
+		"scan S injected: widget faster by (×: peer ÷ widget; < 1: slower)", "4.5",
+		"scan S injected: JS peer   · search", "700.0",
+		"scan S injected: JS peer longest task", "880.0",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the table lacks %q:\n%s", want, table)
+		}
+	}
+	if strings.Contains(table, "scan CLEF injected") {
+		t.Errorf("the table has peer rows for a page without the peer:\n%s", table)
+	}
+	var work []string
+	for _, l := range strings.Split(table, "\n") {
+		if strings.HasPrefix(l, "scan S (20k words, 1k statements) ") && strings.Contains(l, "4321") {
+			work = strings.Fields(l)
+		}
+	}
+	if len(work) < 4 || strings.Join(work[len(work)-4:], " ") != "500 4321 300 301" {
+		t.Errorf("the peer's work row = %q; want quotes 500, searches 4321, matched 300, marks 301\n%s", work, table)
+	}
+}

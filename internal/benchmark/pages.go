@@ -102,6 +102,8 @@ func newSite(workloads []Workload, clefDir, cacheDir string, log io.Writer, json
 			served = file{compiled, match.ContentType}
 		}
 		s.workloads = append(s.workloads, w)
+		// The JSON-LD is always there too: the JavaScript peer reads it.
+		s.files[bundlePath(w, true)] = file{data, "application/ld+json"}
 		s.files[path] = served
 		s.files[pagePath(w, true)] = file{[]byte(articlePage(w, body, path)), "text/html; charset=utf-8"}
 		s.files[pagePath(w, false)] = file{[]byte(articlePage(w, body, "")), "text/html; charset=utf-8"}

@@ -16,6 +16,9 @@ type Report struct {
 	CPUs     int    `json:"cpus"`
 	Runs     int    `json:"runs"`    // page loads per figure, each in a fresh browser
 	Bundles  string `json:"bundles"` // how the workloads' bundles are served: "compiled" or "JSON-LD"
+	// The JavaScript peer searched every statement for every quote, not
+	// only those that share one of its rarest words.
+	PeerAll bool `json:"peer_all,omitempty"`
 
 	Demo  *Timing       `json:"demo,omitempty"`  // index.html, the embedded bundle
 	Hello *Timing       `json:"hello,omitempty"` // the floor of Demo's cold start
@@ -45,13 +48,18 @@ type Timing struct {
 }
 
 // ScanResult is a workload's page with the widget, and the TreeWalker
-// floor on the same page without it.
+// floor on the same page without it; on the generated pages, the widget
+// and its JavaScript peer injected into the page without the widget.
 type ScanResult struct {
 	Workload
 	PageBytes   int  `json:"page_bytes"`
 	BundleBytes int  `json:"bundle_bytes"`
 	TreeWalker  Stat `json:"tree_walker_ms"`
 	Timing
+	Widget *Injected `json:"widget_injected,omitempty"`
+	Peer   *Injected `json:"peer_injected,omitempty"`
+	// The peer's injection → done over the widget's, run by run.
+	Faster Stat `json:"widget_faster_by"`
 }
 
 // Stat is a figure over the runs.
@@ -102,17 +110,22 @@ func (t *Timing) add(l load) {
 	longest, total = blocking(l.Tasks, 0, at)
 	t.LoadLongest.add(longest)
 	t.LoadTBT.add(total)
-	for name, ms := range l.Done.Phases {
-		if t.Phases == nil {
-			t.Phases = map[string]*Stat{}
-		}
-		if t.Phases[name] == nil {
-			t.Phases[name] = &Stat{}
-		}
-		t.Phases[name].add(ms)
-	}
+	addPhases(&t.Phases, l.Done.Phases)
 	t.Annotations, t.Verdicts = l.Done.Annotations, l.Done.Verdicts
 	t.LongTasks = append(t.LongTasks, l.Tasks)
+}
+
+// addPhases records one run's stages (ms by name) in stats.
+func addPhases(stats *map[string]*Stat, phases map[string]float64) {
+	for name, ms := range phases {
+		if *stats == nil {
+			*stats = map[string]*Stat{}
+		}
+		if (*stats)[name] == nil {
+			(*stats)[name] = &Stat{}
+		}
+		(*stats)[name].add(ms)
+	}
 }
 
 // phaseNames are the widget's scan stages, in order.
@@ -147,7 +160,7 @@ func (r *Report) WriteTable(out io.Writer) error {
 		}
 		row("demo cold start, navigation → done", d.NavDone, fmt.Sprintf("≤ %d", budgetColdStart), floor)
 		row("demo scan (detail.ms)", d.Scan, "", "")
-		phaseRows(row, "demo", d)
+		phaseRows(row, "demo", phaseNames, d.Phases)
 		row("demo longest task, navigation → done", d.LoadLongest, "", "")
 		row("demo total blocking, navigation → done", d.LoadTBT, "", "")
 	}
@@ -162,12 +175,28 @@ func (r *Report) WriteTable(out io.Writer) error {
 			budget = fmt.Sprintf("≤ %d", budgetScanCLEF)
 		}
 		row("scan "+s.label()+" detail.ms", s.Scan, budget, fmt.Sprintf("TreeWalker %.1f", s.TreeWalker.Median))
-		phaseRows(row, "scan "+s.Name, &s.Timing)
+		phaseRows(row, "scan "+s.Name, phaseNames, s.Phases)
 		row("scan "+s.Name+" navigation → done", s.NavDone, "", "")
 		row("scan "+s.Name+" longest task during the scan", s.ScanLongest, fmt.Sprintf("≤ %d", longTaskLimit), "")
 		row("scan "+s.Name+" total blocking during the scan", s.ScanTBT, "", "")
 		row("scan "+s.Name+" longest task, navigation → done", s.LoadLongest, "", "")
 		row("scan "+s.Name+" total blocking, navigation → done", s.LoadTBT, "", "")
+		if s.Widget != nil && s.Peer != nil {
+			prefix := "scan " + s.Name + " injected: "
+			peer := "JS peer (rare-word index)"
+			if r.PeerAll {
+				peer = "JS peer (every statement)"
+			}
+			row(prefix+"widget, injection → done", s.Widget.Done, "", "")
+			row(prefix+"widget   · scan (detail.ms)", s.Widget.Scan, "", "")
+			row(prefix+peer+", injection → done", s.Peer.Done, "", "")
+			phaseRows(row, prefix+"JS peer", peerPhaseNames, s.Peer.Phases)
+			row(prefix+"widget faster by (×: peer ÷ widget; < 1: slower)", s.Faster, "", "")
+			row(prefix+"widget longest task", s.Widget.Longest, "", "")
+			row(prefix+"JS peer longest task", s.Peer.Longest, "", "")
+			row(prefix+"widget total blocking", s.Widget.TBT, "", "")
+			row(prefix+"JS peer total blocking", s.Peer.TBT, "", "")
+		}
 	}
 	fmt.Fprintln(w, "\t\t\t\t\t\t")
 	fmt.Fprintf(w, "badges (last run)\t%9s\t%9s\t%9s\t%9s\t\t\n", "verified", "misquoted", "misattrib.", "disputed")
@@ -184,6 +213,19 @@ func (r *Report) WriteTable(out io.Writer) error {
 	for _, s := range r.Scans {
 		badges("scan "+s.label(), &s.Timing)
 	}
+	peerRows := false
+	for _, s := range r.Scans {
+		if s.Peer == nil || s.Peer.Work == nil {
+			continue
+		}
+		if !peerRows {
+			fmt.Fprintln(w, "\t\t\t\t\t\t")
+			fmt.Fprintf(w, "JS peer (last run)\t%9s\t%9s\t%9s\t%9s\t\t\n", "quotes", "searches", "matched", "marks")
+			peerRows = true
+		}
+		p := s.Peer.Work
+		fmt.Fprintf(w, "scan %s\t%9d\t%9d\t%9d\t%9d\t\t\n", s.label(), p.Quotes, p.Searches, p.Matches, p.Marks)
+	}
 	fmt.Fprintln(w, "\t\t\t\t\t\t")
 	fmt.Fprintln(w, "bytes\t      raw\t  gzip -9\t brotli 11\tbudget\tfloor\t")
 	for _, s := range r.Sizes {
@@ -197,10 +239,10 @@ func (r *Report) WriteTable(out io.Writer) error {
 	return w.Flush()
 }
 
-// phaseRows prints a row for each stage of the scan that t timed.
-func phaseRows(row func(name string, s Stat, budget, floor string), prefix string, t *Timing) {
-	for _, name := range phaseNames {
-		if st := t.Phases[name]; st != nil {
+// phaseRows prints a row for each of the stages names that phases holds.
+func phaseRows(row func(name string, s Stat, budget, floor string), prefix string, names []string, phases map[string]*Stat) {
+	for _, name := range names {
+		if st := phases[name]; st != nil {
 			row(prefix+"   · "+name, *st, "", "")
 		}
 	}

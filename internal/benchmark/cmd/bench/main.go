@@ -4,7 +4,7 @@
 // a table of the figures, their budgets and their floors; it also writes
 // them as JSON. `./build.sh bench` builds the widget and runs it.
 //
-//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-console] [-json]
+//	go run ./internal/benchmark/cmd/bench [-root .] [-web DIR] [-runs 5] [-out .cache/bench.json] [-pages demo,S,L,CLEF] [-clef DIR] [-peer DIR] [-peer-all] [-console] [-json]
 //
 // Without -pages it measures every page; CLEF only when its data is there.
 package main
@@ -32,11 +32,16 @@ func main() {
 	out := flag.String("out", ".cache/bench.json", "write the figures as JSON to this file")
 	pages := flag.String("pages", "", "what to measure: demo and the workloads' names (default: all; CLEF when its data is there)")
 	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: ROOT/"+eval.DefaultCLEFDir+")")
+	peer := flag.String("peer", "", "the JavaScript peer's node_modules (default: ROOT/.cache/peer/node_modules, where ./build.sh bench installs it)")
+	peerAll := flag.Bool("peer-all", false, "the JavaScript peer searches every statement for every quote (default: those that share one of the quote's two rarest words)")
 	console := flag.Bool("console", false, "print the pages' console messages")
 	jsonBundles := flag.Bool("json", false, "serve the workloads' bundles as JSON-LD, not compiled")
 	flag.Parse()
 	if *clef == "" {
 		*clef = filepath.Join(*root, eval.DefaultCLEFDir)
+	}
+	if *peer == "" {
+		*peer = filepath.Join(*root, ".cache", "peer", "node_modules")
 	}
 	var list []string
 	if *pages == "" {
@@ -44,7 +49,7 @@ func main() {
 	} else {
 		list = strings.Split(*pages, ",")
 	}
-	if err := run(*root, *web, *clef, *runs, *out, list, *console, *jsonBundles); err != nil {
+	if err := run(*root, *web, *clef, *peer, *peerAll, *runs, *out, list, *console, *jsonBundles); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -65,11 +70,11 @@ func allPages(clef string) []string {
 	return pages
 }
 
-func run(root, web, clef string, runs int, out string, pages []string, console, jsonBundles bool) error {
+func run(root, web, clef, peer string, peerAll bool, runs int, out string, pages []string, console, jsonBundles bool) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, Log: os.Stderr, JSONBundles: jsonBundles}
+	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, PeerModules: peer, PeerAll: peerAll, Log: os.Stderr, JSONBundles: jsonBundles}
 	if console {
 		cfg.Console = os.Stderr
 	}
