@@ -287,9 +287,10 @@ run_tests() {
 }
 
 # evaluate prints the engine's accuracy and fails below the committed
-# floors. With an argument, the directory of Readability's saved pages, it
-# also loads them with the built widget in headless Chromium (test leaves
-# that to the end-to-end tests, which check the same figures).
+# floors. With an argument, the directory of Readability's saved pages (or
+# "auto": shared/data/readability in a folder above), it also loads them
+# with the built widget in headless Chromium (test leaves that to the
+# end-to-end tests, which check the same figures).
 evaluate() {
 	local pages=()
 	[[ -n ${1:-} ]] && pages=(-realpages "$1")
@@ -358,12 +359,7 @@ serve) serve ;;
 test) run_tests ;;
 eval)
 	build
-	if [[ -d ../shared/data/readability ]]; then
-		evaluate ../shared/data/readability
-	else
-		echo "build.sh: no ../shared/data/readability: the real-pages table is left out" >&2
-		evaluate
-	fi
+	evaluate auto
 	;;
 fuzz) fuzz "${FUZZTIME:-10m}" ;;
 *) die "unknown command '$1'; use build, serve, test, eval, fuzz, bench, bundle or compress" ;;

@@ -22,8 +22,24 @@ import (
 	"factcheck/internal/bundle"
 )
 
-// DefaultCLEFDir is where the CLEF data is, from the repository root.
-const DefaultCLEFDir = "../shared/data/clef2020-t2"
+// SharedData returns the path of shared/data/<name> in the nearest folder
+// above the working directory that holds it (the project's public data
+// sits beside its checkouts), or "" when none does.
+func SharedData(name string) string {
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return ""
+	}
+	for ; ; dir = filepath.Dir(dir) {
+		p := filepath.Join(dir, "shared", "data", name)
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		if dir == filepath.Dir(dir) {
+			return ""
+		}
+	}
+}
 
 // CLEFClaimsFile is the claim list in the CLEF data's directory: a TSV
 // (id, vclaim, title) that the bundle tool reads as it is.

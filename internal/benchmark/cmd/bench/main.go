@@ -31,14 +31,14 @@ func main() {
 	runs := flag.Int("runs", 5, "page loads per figure, each in a fresh browser profile")
 	out := flag.String("out", ".cache/bench.json", "write the figures as JSON to this file")
 	pages := flag.String("pages", "", "what to measure: demo and the workloads' names (default: all; CLEF when its data is there)")
-	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: ROOT/"+eval.DefaultCLEFDir+")")
+	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: shared/data/clef2020-t2 in a folder above)")
 	peer := flag.String("peer", "", "the JavaScript peer's node_modules (default: ROOT/.cache/peer/node_modules, where ./build.sh bench installs it)")
 	peerAll := flag.Bool("peer-all", false, "the JavaScript peer searches every statement for every quote (default: those that share one of the quote's two rarest words)")
 	console := flag.Bool("console", false, "print the pages' console messages")
 	jsonBundles := flag.Bool("json", false, "serve the workloads' bundles as JSON-LD, not compiled")
 	flag.Parse()
 	if *clef == "" {
-		*clef = filepath.Join(*root, eval.DefaultCLEFDir)
+		*clef = eval.SharedData("clef2020-t2")
 	}
 	if *peer == "" {
 		*peer = filepath.Join(*root, ".cache", "peer", "node_modules")

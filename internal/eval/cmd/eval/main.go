@@ -20,12 +20,22 @@ import (
 )
 
 func main() {
-	clef := flag.String("clef", eval.DefaultCLEFDir, "the CLEF-2020 Task 2 data")
+	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data (default: shared/data/clef2020-t2 in a folder above)")
 	shapes := flag.String("shapes", "internal/eval/testdata/shapes", "the shape case files")
 	out := flag.String("out", ".cache/eval.json", "where to write the figures")
 	floors := flag.String("floors", "", "a floors file to check the figures against")
-	pages := flag.String("realpages", "", "also load these saved pages (Readability's corpus) with the built widget in headless Chromium")
+	pages := flag.String("realpages", "", "also load these saved pages (Readability's corpus) with the built widget in headless Chromium; \"auto\": shared/data/readability in a folder above")
 	flag.Parse()
+	if *clef == "" {
+		if *clef = eval.SharedData("clef2020-t2"); *clef == "" {
+			fmt.Fprintln(os.Stderr, "eval: no shared/data/clef2020-t2 in a folder above: the claims table (and its floors) is left out; see -clef")
+		}
+	}
+	if *pages == "auto" {
+		if *pages = eval.SharedData("readability"); *pages == "" {
+			fmt.Fprintln(os.Stderr, "eval: no shared/data/readability in a folder above: the real-pages table is left out")
+		}
+	}
 
 	r, err := eval.Run(*clef, *shapes)
 	if err != nil {

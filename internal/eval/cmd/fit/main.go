@@ -21,9 +21,14 @@ import (
 )
 
 func main() {
-	data := flag.String("data", eval.DefaultCLEFDir, "the CLEF-2020 Task 2 data")
+	data := flag.String("data", "", "the CLEF-2020 Task 2 data (default: shared/data/clef2020-t2 in a folder above)")
 	out := flag.String("o", "internal/match/model.go", "the Go file to write")
 	flag.Parse()
+	if *data == "" {
+		if *data = eval.SharedData("clef2020-t2"); *data == "" {
+			log.Fatal("no shared/data/clef2020-t2 in a folder above; see -data")
+		}
+	}
 	d, err := eval.LoadCLEF(*data)
 	if err != nil {
 		log.Fatal(err)
