@@ -156,11 +156,9 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 	ce := &m.claims[sc.claim]
 	run := 0
 	best := -1.0
-	for _, wi := range ce.wordings {
+	texts, headline := m.texts(ce)
+	for _, wi := range texts {
 		wd := &m.wordings[wi]
-		if wd.headline {
-			continue
-		}
 		r := s.longestRun(i, j, wd.ids)
 		if c := s.cover(wd, r); c > best {
 			best, run, sc.wording = c, r, wi
@@ -173,10 +171,9 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 	}
 	wd := &m.wordings[sc.wording]
 	sc.f[featCover] = best
-	for _, wi := range ce.wordings {
-		if h := &m.wordings[wi]; h.headline {
-			sc.f[featHeadline] = s.cover(h, s.longestRun(i, j, h.ids))
-		}
+	if headline >= 0 {
+		h := &m.wordings[headline]
+		sc.f[featHeadline] = s.cover(h, s.longestRun(i, j, h.ids))
 	}
 	names, namesMissed, numbers, numbersMissed, matched := 0, 0, 0, 0, 0
 	weight, predicate, predicateTotal := 0.0, 0.0, 0.0
@@ -224,6 +221,18 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 	if denies && !wd.denies {
 		sc.f[featDenial] = 1
 	}
+}
+
+// texts returns claim ce's own wordings (claimReviewed and its variants)
+// and its headline's wording, -1 when it has none: a headline, in title
+// case and often a question, is a feature of its own, not a wording to
+// align a quote with.
+func (m *Matcher) texts(ce *claimEntry) (texts []int32, headline int32) {
+	w := ce.wordings
+	if n := len(w); n > 0 && m.wordings[w[n-1]].headline {
+		return w[:n-1], w[n-1]
+	}
+	return w, -1
 }
 
 // cover returns the weighted share of wd's terms that the current passage
@@ -339,11 +348,9 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 	top := s.retrieve(i, j)
 	for _, c := range top[:min(judgedTries, len(top))] {
 		ce := &s.m.claims[c.claim]
-		for _, wi := range ce.wordings {
+		texts, _ := s.m.texts(ce)
+		for _, wi := range texts {
 			wd := &s.m.wordings[wi]
-			if wd.headline {
-				continue
-			}
 			al := s.al.align(ids, s.s.gaps(len(ids)), wd.ids, 0, len(wd.ids))
 			// One word changed in five or more, when two of the words
 			// kept are uncommon ("residing in the United States" is not
@@ -383,11 +390,9 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	}
 	for _, c := range top[:min(judgedTries, len(top))] {
 		ce := &s.m.claims[c.claim]
-		for _, wi := range ce.wordings {
+		texts, _ := s.m.texts(ce)
+		for _, wi := range texts {
 			wd := &s.m.wordings[wi]
-			if wd.headline {
-				continue
-			}
 			lo, hi := s.termRange(i, j, wd)
 			if wd.negated != s.negated(max(i, lo-negationReach), hi+1) || denies && !wd.denies {
 				continue
