@@ -105,16 +105,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	for run := 1; run <= cfg.Runs; run++ {
 		if cfg.Demo {
-			if err := measure(ctx, cfg, chromium, run, origin+"/index.html", r.Demo, nil); err != nil {
+			if err := measure(ctx, cfg, run, origin+"/index.html", r.Demo, nil); err != nil {
 				return nil, err
 			}
-			if err := measure(ctx, cfg, chromium, run, origin+helloPagePath, r.Hello, nil); err != nil {
+			if err := measure(ctx, cfg, run, origin+helloPagePath, r.Hello, nil); err != nil {
 				return nil, err
 			}
 		}
 		for _, s := range r.Scans {
 			plain := origin + pagePath(s.Workload, false)
-			if err := measure(ctx, cfg, chromium, run, origin+pagePath(s.Workload, true), &s.Timing, func(b *browser) error {
+			if err := measure(ctx, cfg, run, origin+pagePath(s.Workload, true), &s.Timing, func(b *browser) error {
 				ms, err := b.walk(plain)
 				s.TreeWalker.add(ms)
 				return err
@@ -122,7 +122,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				return nil, err
 			}
 			if s.hasPeer() {
-				if err := measurePeer(ctx, cfg, chromium, run, origin, s); err != nil {
+				if err := measurePeer(ctx, cfg, run, origin, s); err != nil {
 					return nil, err
 				}
 			}
@@ -133,12 +133,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 // measure loads url in a fresh browser, records the load in t, then runs
 // after (if any) in the same browser.
-func measure(ctx context.Context, cfg Config, chromium string, run int, url string, t *Timing, after func(*browser) error) error {
-	b, err := startBrowser(ctx, chromium, cfg.Console)
+func measure(ctx context.Context, cfg Config, run int, url string, t *Timing, after func(*browser) error) error {
+	b, err := startBrowser(ctx, cfg.Console)
 	if err != nil {
 		return err
 	}
-	defer b.close()
+	defer b.Close()
 	l, err := b.open(url)
 	if err != nil {
 		return err

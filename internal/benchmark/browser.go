@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"strings"
 	"time"
@@ -34,24 +33,14 @@ func chromiumVersion(path string) string {
 
 // browser is one headless Chromium with a fresh profile: nothing cached,
 // no compiled code kept from an earlier run.
-type browser struct {
-	ctx    context.Context
-	cancel context.CancelFunc
-	dir    string
-}
+type browser struct{ *headless.Browser }
 
-// startBrowser starts Chromium; when console is not nil, the pages'
-// console messages are copied to it.
-func startBrowser(parent context.Context, path string, console io.Writer) (*browser, error) {
-	dir, err := os.MkdirTemp("", "factcheck-bench-")
-	if err != nil {
-		return nil, err
-	}
-	opts := headless.Options(path, dir)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
-	var ctxOpts []chromedp.ContextOption
+// startBrowser starts Chromium with the probe on every page; when console
+// is not nil, the pages' console messages are copied to it.
+func startBrowser(parent context.Context, console io.Writer) (*browser, error) {
+	var opts []chromedp.ContextOption
 	if console != nil {
-		ctxOpts = append(ctxOpts, chromedp.WithListener(func(ev any) {
+		opts = append(opts, chromedp.WithListener(func(ev any) {
 			if ev, ok := ev.(*runtime.EventConsoleAPICalled); ok {
 				for _, a := range ev.Args {
 					fmt.Fprintf(console, "console.%s: %s\n", ev.Type, a.Value)
@@ -59,23 +48,16 @@ func startBrowser(parent context.Context, path string, console io.Writer) (*brow
 			}
 		}))
 	}
-	ctx, cancelCtx := chromedp.NewContext(allocCtx, ctxOpts...)
-	b := &browser{ctx: ctx, dir: dir, cancel: func() { cancelCtx(); cancelAlloc() }}
-	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	probeEveryPage := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
 			page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
 		return err
-	}))
+	})
+	b, err := headless.Start(parent, "factcheck-bench-", probeEveryPage, opts...)
 	if err != nil {
-		b.close()
-		return nil, fmt.Errorf("starting Chromium: %v", err)
+		return nil, err
 	}
-	return b, nil
-}
-
-func (b *browser) close() {
-	b.cancel()
-	os.RemoveAll(b.dir)
+	return &browser{b}, nil
 }
 
 // probe runs in every document before the page's own scripts: it records
@@ -139,7 +121,7 @@ type load struct {
 
 // open navigates to url and waits for its done event.
 func (b *browser) open(url string) (load, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, pageTimeout)
+	ctx, cancel := context.WithTimeout(b.Ctx, pageTimeout)
 	defer cancel()
 	var l load
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
@@ -173,7 +155,7 @@ const treeWalk = `(() => {
 
 // walk loads url and times treeWalk on it.
 func (b *browser) walk(url string) (float64, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, pageTimeout)
+	ctx, cancel := context.WithTimeout(b.Ctx, pageTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return 0, fmt.Errorf("%s: %v", url, err)

@@ -159,14 +159,14 @@ func (in *Injected) add(l injectLoad) {
 
 // injectMeasure loads url (the page without the widget) in a fresh
 // browser, then injects tags and waits for event.
-func injectMeasure(ctx context.Context, cfg Config, chromium, url string, tags []scriptTag, event string) (injectLoad, error) {
+func injectMeasure(ctx context.Context, cfg Config, url string, tags []scriptTag, event string) (injectLoad, error) {
 	var l injectLoad
-	b, err := startBrowser(ctx, chromium, cfg.Console)
+	b, err := startBrowser(ctx, cfg.Console)
 	if err != nil {
 		return l, err
 	}
-	defer b.close()
-	ctx, cancel := context.WithTimeout(b.ctx, pageTimeout)
+	defer b.Close()
+	ctx, cancel := context.WithTimeout(b.Ctx, pageTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return l, fmt.Errorf("%s: %v", url, err)
@@ -189,9 +189,9 @@ func injectMeasure(ctx context.Context, cfg Config, chromium, url string, tags [
 // measurePeer injects the widget, then the peer, each into the workload's
 // page without the widget in a fresh browser, and records both and how
 // many times faster the widget was.
-func measurePeer(ctx context.Context, cfg Config, chromium string, run int, origin string, s *ScanResult) error {
+func measurePeer(ctx context.Context, cfg Config, run int, origin string, s *ScanResult) error {
 	url := origin + pagePath(s.Workload, false)
-	wl, err := injectMeasure(ctx, cfg, chromium, url, widgetTags(s.Workload, cfg.JSONBundles), "factcheck:done")
+	wl, err := injectMeasure(ctx, cfg, url, widgetTags(s.Workload, cfg.JSONBundles), "factcheck:done")
 	if err != nil {
 		return err
 	}
@@ -202,7 +202,7 @@ func measurePeer(ctx context.Context, cfg Config, chromium string, run int, orig
 	if err := json.Unmarshal(wl.Detail, &widget); err != nil {
 		return fmt.Errorf("factcheck:done's detail: %v", err)
 	}
-	pl, err := injectMeasure(ctx, cfg, chromium, url, peerTags(s.Workload, cfg.PeerAll), "peer:done")
+	pl, err := injectMeasure(ctx, cfg, url, peerTags(s.Workload, cfg.PeerAll), "peer:done")
 	if err != nil {
 		return err
 	}

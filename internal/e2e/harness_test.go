@@ -45,40 +45,18 @@ const waitTimeout = 30 * time.Second
 
 // browser is the one Chromium of the test binary, started on first use.
 var browser struct {
-	once   sync.Once
-	ctx    context.Context
-	cancel context.CancelFunc
-	dir    string
-	err    error
+	once sync.Once
+	b    *headless.Browser
+	err  error
 }
 
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := m.Run()
-	if browser.cancel != nil {
-		browser.cancel()
-	}
-	if browser.dir != "" {
-		os.RemoveAll(browser.dir)
+	if browser.b != nil {
+		browser.b.Close()
 	}
 	os.Exit(code)
-}
-
-func startBrowser() error {
-	path, err := headless.Path()
-	if err != nil {
-		return err
-	}
-	browser.dir, err = os.MkdirTemp("", "factcheck-e2e-")
-	if err != nil {
-		return err
-	}
-	opts := headless.Options(path, browser.dir)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	browser.ctx = ctx
-	browser.cancel = func() { cancelCtx(); cancelAlloc() }
-	return chromedp.Do(ctx)
 }
 
 // requireBuild fails the test when the widget has not been built.
@@ -194,12 +172,12 @@ const recorder = `(() => {
 // newTab opens a tab in the shared browser; it closes when the test ends.
 func newTab(t *testing.T) *tab {
 	t.Helper()
-	browser.once.Do(func() { browser.err = startBrowser() })
+	browser.once.Do(func() { browser.b, browser.err = headless.Start(context.Background(), "factcheck-e2e-", nil) })
 	if browser.err != nil {
-		t.Fatalf("starting Chromium: %v", browser.err)
+		t.Fatal(browser.err)
 	}
 	tb := &tab{}
-	ctx, cancel := chromedp.NewContext(browser.ctx, chromedp.WithListener(tb.listen))
+	ctx, cancel := chromedp.NewContext(browser.b.Ctx, chromedp.WithListener(tb.listen))
 	t.Cleanup(cancel)
 	tb.ctx = ctx
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

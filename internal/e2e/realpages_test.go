@@ -5,11 +5,10 @@ package e2e
 import (
 	"context"
 	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
+	fceval "factcheck/internal/eval"
 	"factcheck/internal/eval/realpages"
 )
 
@@ -29,7 +28,9 @@ func TestRealPages(t *testing.T) {
 	requireBuild(t)
 	dir := *realPagesDir
 	if dir == "" {
-		dir = findUp(t, filepath.Join("shared", "data", "readability"))
+		if dir = fceval.SharedData("readability"); dir == "" {
+			t.Skip("no shared/data/readability in a folder above: pass -realpages DIR")
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -58,25 +59,5 @@ func TestRealPages(t *testing.T) {
 	}
 	if share := float64(rep.RootOK) / float64(rep.N); share < minRootOK {
 		t.Errorf("the text read holds the article on %d of %d pages where the widget runs (%.3f), want at least %.2f", rep.RootOK, rep.N, share, minRootOK)
-	}
-}
-
-// findUp returns the directory rel in the repository root or the first
-// folder above it that holds it; the test is skipped when none does.
-func findUp(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := filepath.Abs(repoRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if info, err := os.Stat(filepath.Join(dir, rel)); err == nil && info.IsDir() {
-			return filepath.Join(dir, rel)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("no %s above %s: pass -realpages DIR", rel, repoRoot)
-		}
-		dir = parent
 	}
 }

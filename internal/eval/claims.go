@@ -161,11 +161,7 @@ func (e *Evaluator) Claims(split string) ClaimsReport {
 				wrong = wrong || !gold[f.Claim.ID]
 			}
 		}
-		// What a reader of a page on a claim the bundle lacks would get.
-		falseBadge := false
-		for _, f := range e.Matcher.CheckWith(t.Text, match.CheckOptions{Skip: func(c *bundle.Claim) bool { return gold[c.ID] }}) {
-			falseBadge = falseBadge || f.Verdict == match.Disputed
-		}
+		falseBadge := e.falseBadge(t, nil)
 		mu.Lock()
 		defer mu.Unlock()
 		if right {
@@ -209,4 +205,18 @@ func rescore(cands []match.ClaimCandidate, md *match.Model) {
 		cands[i].Score = md.Score(&cands[i].Features)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Score > cands[j].Score })
+}
+
+// falseBadge reports whether the engine, with md (nil: its own model),
+// badges t disputed once its gold claims are removed: what a reader of a
+// page on a claim the bundle lacks would get.
+func (e *Evaluator) falseBadge(t Tweet, md *match.Model) bool {
+	gold := e.Removed(t)
+	o := match.CheckOptions{Skip: func(c *bundle.Claim) bool { return gold[c.ID] }, Model: md}
+	for _, f := range e.Matcher.CheckWith(t.Text, o) {
+		if f.Verdict == match.Disputed {
+			return true
+		}
+	}
+	return false
 }

@@ -8,9 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
-	"factcheck/internal/bundle"
 	"factcheck/internal/match"
 )
 
@@ -185,20 +183,14 @@ func (e *Evaluator) ChooseThreshold(md *match.Model, split string) {
 // with md, badges disputed once their gold claims are removed.
 func (e *Evaluator) falseShare(split string, md *match.Model) float64 {
 	tweets := e.Data.Splits[split]
-	var mu sync.Mutex
+	badged := make([]bool, len(tweets))
+	parallel(len(tweets), func(i int) { badged[i] = e.falseBadge(tweets[i], md) })
 	n := 0
-	parallel(len(tweets), func(i int) {
-		gold := e.Removed(tweets[i])
-		o := match.CheckOptions{Skip: func(c *bundle.Claim) bool { return gold[c.ID] }, Model: md}
-		for _, f := range e.Matcher.CheckWith(tweets[i].Text, o) {
-			if f.Verdict == match.Disputed {
-				mu.Lock()
-				n++
-				mu.Unlock()
-				return
-			}
+	for _, b := range badged {
+		if b {
+			n++
 		}
-	})
+	}
 	return float64(n) / float64(max(1, len(tweets)))
 }
 

@@ -5,7 +5,10 @@
 package headless
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"os"
 	"os/exec"
 	"slices"
 
@@ -38,4 +41,43 @@ func Options(path, dir string) []chromedp.ExecAllocatorOption {
 		chromedp.UserDataDir(dir),
 		chromedp.WindowSize(1280, 900),
 	)
+}
+
+// Browser is a running headless Chromium with a fresh profile.
+type Browser struct {
+	Ctx    context.Context // the browser's first tab; new tabs derive from it
+	cancel context.CancelFunc
+	dir    string
+}
+
+// Start starts Chromium with a fresh profile directory (named after
+// prefix) and opts for its first tab; first, when not nil, runs in that
+// tab before Start returns (to install a script on every page, say).
+func Start(parent context.Context, prefix string, first chromedp.Action[chromedp.Void], opts ...chromedp.ContextOption) (*Browser, error) {
+	path, err := Path()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return nil, err
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, Options(path, dir)...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx, opts...)
+	b := &Browser{Ctx: ctx, dir: dir, cancel: func() { cancelCtx(); cancelAlloc() }}
+	var steps []chromedp.Action[chromedp.Void]
+	if first != nil {
+		steps = append(steps, first)
+	}
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("starting Chromium: %v", err)
+	}
+	return b, nil
+}
+
+// Close stops Chromium and removes its profile.
+func (b *Browser) Close() {
+	b.cancel()
+	os.RemoveAll(b.dir)
 }

@@ -20,9 +20,10 @@ const (
 	negationReach     = 3   // words before a claim's first that can negate it ("never told")
 )
 
-// A passage states a claim when one score, a logistic model of the
-// features below fitted on public data (see model.go), reaches the
-// model's threshold. Every feature is in [0, 1] or close to it.
+// A short paragraph states a claim when one score, a logistic model of the
+// features below fitted on public data (see model.go), reaches the model's
+// threshold (sentences and quotes have rules of their own, judgeSentence
+// and judgeClaimQuote). Every feature is in [0, 1] or close to it.
 const (
 	featCover         = iota // weighted share of the claim wording's terms the passage holds
 	featHeadline             // the same for the fact-check's headline
@@ -175,12 +176,11 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 		h := &m.wordings[headline]
 		sc.f[featHeadline] = s.cover(h, s.longestRun(i, j, h.ids))
 	}
-	names, namesMissed, numbers, numbersMissed, matched := 0, 0, 0, 0, 0
+	names, namesMissed, numbers, numbersMissed := 0, 0, 0, 0
 	weight, predicate, predicateTotal := 0.0, 0.0, 0.0
 	for _, t := range wd.terms {
 		has := s.has(t, run)
 		if has {
-			matched++
 			weight += t.weight
 		}
 		if !t.name {

@@ -106,11 +106,11 @@ func Run(ctx context.Context, repoRoot, dataDir string) (Report, error) {
 	}
 	srv := httptest.NewServer(handler(widget, dataDir))
 	defer srv.Close()
-	b, err := startBrowser(ctx)
+	b, err := headless.Start(ctx, "factcheck-realpages-", nil)
 	if err != nil {
 		return Report{}, err
 	}
-	defer b.close()
+	defer b.Close()
 
 	rep := Report{Pages: make([]Page, len(names))}
 	jobs := make(chan int)
@@ -119,7 +119,7 @@ func Run(ctx context.Context, repoRoot, dataDir string) (Report, error) {
 	var once sync.Once
 	for range min(tabs, len(names)) {
 		wg.Go(func() {
-			t, err := b.newTab(srv.URL)
+			t, err := newTab(b, srv.URL)
 			if err != nil {
 				once.Do(func() { tabErr = err })
 				for range jobs { // leave the pages to the other tabs
@@ -209,37 +209,6 @@ func handler(widget http.Handler, dataDir string) http.Handler {
 // origin is the server's origin as the request names it.
 func origin(r *http.Request) string { return "http://" + r.Host }
 
-// browser is one headless Chromium with a fresh profile.
-type browser struct {
-	ctx    context.Context
-	cancel context.CancelFunc
-	dir    string
-}
-
-func startBrowser(parent context.Context) (*browser, error) {
-	path, err := headless.Path()
-	if err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp("", "factcheck-realpages-")
-	if err != nil {
-		return nil, err
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, headless.Options(path, dir)...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	b := &browser{ctx: ctx, dir: dir, cancel: func() { cancelCtx(); cancelAlloc() }}
-	if err := chromedp.Do(ctx); err != nil {
-		b.close()
-		return nil, fmt.Errorf("starting Chromium: %v", err)
-	}
-	return b, nil
-}
-
-func (b *browser) close() {
-	b.cancel()
-	os.RemoveAll(b.dir)
-}
-
 // tab is a browser tab that loads pages from the server at origin.
 type tab struct {
 	ctx    context.Context
@@ -250,9 +219,10 @@ type tab struct {
 	thrown []string // the uncaught exceptions of the current page
 }
 
-func (b *browser) newTab(origin string) (*tab, error) {
+// newTab opens a tab of b that loads pages from origin.
+func newTab(b *headless.Browser, origin string) (*tab, error) {
 	t := &tab{origin: origin}
-	t.ctx, t.cancel = chromedp.NewContext(b.ctx, chromedp.WithListener(t.listen))
+	t.ctx, t.cancel = chromedp.NewContext(b.Ctx, chromedp.WithListener(t.listen))
 	err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		// Every request pauses until listen lets it go on or fails it.
 		if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{}); err != nil {
