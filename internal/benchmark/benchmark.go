@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"factcheck/internal/headless"
 )
@@ -43,7 +44,11 @@ type Config struct {
 	// needed when a generated workload is measured.
 	PeerModules string
 	PeerAll     bool      // the peer searches every statement for every quote
-	Log         io.Writer // progress, one line per page load
+	// Profile, when not empty, is a folder where each page's first load
+	// leaves a CPU profile (page.cpuprofile); the top functions go to Log.
+	// Build the widget without -s to see Go's function names.
+	Profile string
+	Log     io.Writer // progress, one line per page load
 	Console     io.Writer // if not nil, the pages' console messages
 }
 
@@ -105,16 +110,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	for run := 1; run <= cfg.Runs; run++ {
 		if cfg.Demo {
-			if err := measure(ctx, cfg, run, origin+"/index.html", r.Demo, nil); err != nil {
+			if err := measure(ctx, cfg, run, origin, "/index.html", r.Demo, nil); err != nil {
 				return nil, err
 			}
-			if err := measure(ctx, cfg, run, origin+helloPagePath, r.Hello, nil); err != nil {
+			if err := measure(ctx, cfg, run, origin, helloPagePath, r.Hello, nil); err != nil {
 				return nil, err
 			}
 		}
 		for _, s := range r.Scans {
 			plain := origin + pagePath(s.Workload, false)
-			if err := measure(ctx, cfg, run, origin+pagePath(s.Workload, true), &s.Timing, func(b *browser) error {
+			if err := measure(ctx, cfg, run, origin, pagePath(s.Workload, true), &s.Timing, func(b *browser) error {
 				ms, err := b.walk(plain)
 				s.TreeWalker.add(ms)
 				return err
@@ -131,17 +136,30 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return r, nil
 }
 
-// measure loads url in a fresh browser, records the load in t, then runs
-// after (if any) in the same browser.
-func measure(ctx context.Context, cfg Config, run int, url string, t *Timing, after func(*browser) error) error {
+// measure loads the page at path of origin in a fresh browser, records
+// the load in t, then runs after (if any) in the same browser.
+func measure(ctx context.Context, cfg Config, run int, origin, path string, t *Timing, after func(*browser) error) error {
 	b, err := startBrowser(ctx, cfg.Console)
 	if err != nil {
 		return err
 	}
 	defer b.Close()
+	url := origin + path
+	profile := cfg.Profile != "" && run == 1
+	if profile {
+		if err := b.startProfile(origin); err != nil {
+			return err
+		}
+	}
 	l, err := b.open(url)
 	if err != nil {
 		return err
+	}
+	if profile {
+		name := strings.TrimSuffix(filepath.Base(path), ".html")
+		if err := b.stopProfile(cfg.Profile, name, cfg.Log); err != nil {
+			return err
+		}
 	}
 	t.add(l)
 	fmt.Fprintf(cfg.Log, "run %d %s: done at %.1f ms, detail.ms %.1f, %d annotations, %d long tasks\n",
