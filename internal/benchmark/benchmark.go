@@ -43,13 +43,13 @@ type Config struct {
 	// The JavaScript peer's node_modules (approx-string-match, mark.js),
 	// needed when a generated workload is measured.
 	PeerModules string
-	PeerAll     bool      // the peer searches every statement for every quote
+	PeerAll     bool // the peer searches every statement for every quote
 	// Profile, when not empty, is a folder where each page's first load
 	// leaves a CPU profile (page.cpuprofile); the top functions go to Log.
 	// Build the widget without -s to see Go's function names.
 	Profile string
 	Log     io.Writer // progress, one line per page load
-	Console     io.Writer // if not nil, the pages' console messages
+	Console io.Writer // if not nil, the pages' console messages
 }
 
 // Run measures and returns the report.
