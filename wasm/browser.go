@@ -82,19 +82,26 @@ func dispatch(name string, detail js.Value) {
 	js.Global().Get("document").Call("dispatchEvent", ev)
 }
 
-// fetchBytes fetches url and returns its body and its Content-Type,
-// refusing more than limit bytes (by Content-Length, and again after
-// reading).
-func fetchBytes(url string, limit int) ([]byte, string, error) {
+// fetch starts fetching url, without credentials (the bundle is public
+// data); it returns the Promise of the Response. The loader does the
+// same for the first load (config.bundle).
+func fetch(url string) js.Value {
+	opts := js.Global().Get("Object").New()
+	opts.Set("credentials", "omit")
+	return js.Global().Call("fetch", url, opts)
+}
+
+// readBytes waits for fetched, the fetch of url, and returns the body and
+// its Content-Type, refusing more than limit bytes (by Content-Length,
+// and again after reading).
+func readBytes(url string, fetched js.Value, limit int) ([]byte, string, error) {
 	fail := func(what string) error {
 		return errors.New("cannot fetch the statement bundle " + url + ": " + what)
 	}
 	tooBig := func(size int) error {
 		return errors.New("the statement bundle " + url + " is " + strconv.Itoa(size) + " bytes; the limit is " + strconv.Itoa(limit))
 	}
-	opts := js.Global().Get("Object").New()
-	opts.Set("credentials", "omit")
-	resp, err := await(js.Global().Call("fetch", url, opts))
+	resp, err := await(fetched)
 	if err != nil {
 		// The browser does not say why, on purpose; these are the causes.
 		return nil, "", fail(err.Error() + " (no answer from the server, or the request was blocked by CORS or by the page's Content-Security-Policy connect-src)")

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"strings"
+	"syscall/js"
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/match"
@@ -42,7 +43,12 @@ func (w *widget) loadMatcher(pause func()) (*match.Matcher, error) {
 		return m, nil
 	}
 	url := w.cfg.statements
-	data, contentType, err := fetchBytes(url, maxCompiledBytes)
+	fetched := w.cfg.bundle
+	w.cfg.bundle = js.Undefined() // a later attempt fetches again
+	if fetched.IsUndefined() {
+		fetched = fetch(url)
+	}
+	data, contentType, err := readBytes(url, fetched, maxCompiledBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,11 @@ func main() {
 		return
 	}
 	host := fc.Get("_host")
-	w := newWidget(host, readConfig(host.Get("config")))
+	cfg := readConfig(host.Get("config"))
+	if p := host.Get("bundle"); cfg.statements != "" && p.Type() == js.TypeObject {
+		cfg.bundle = p
+	}
+	w := newWidget(host, cfg)
 	w.watch = newWatcher(w.autoScan)
 	w.y.turn = w.watch.turn
 	host.Call("attach", w.api())

@@ -35,13 +35,17 @@ var readLimits = page.Limits{MaxNodes: 300_000, MaxBytes: 8 << 20}
 
 // config is what the loader read from its script tag and FactCheckConfig.
 type config struct {
-	statements string          // bundle URL; "" means the embedded default
-	root       string          // CSS selector of the article root; "" means guess
-	verdicts   map[string]bool // which verdicts to badge
+	statements string // bundle URL; "" means the embedded default
+	// bundle is the loader's fetch of statements (host.bundle), started
+	// while the widget loaded (a Promise of a Response), until
+	// loadMatcher takes it; undefined when there is none.
+	bundle   js.Value
+	root     string          // CSS selector of the article root; "" means guess
+	verdicts map[string]bool // which verdicts to badge
 }
 
 func readConfig(v js.Value) config {
-	c := config{verdicts: map[string]bool{}}
+	c := config{verdicts: map[string]bool{}, bundle: js.Undefined()}
 	if s := v.Get("statements"); s.Type() == js.TypeString {
 		c.statements = s.String()
 	}

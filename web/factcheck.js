@@ -71,6 +71,7 @@
 
   var host = {
     config: config,
+    bundle: undefined, // the fetch of config.statements, once started
     notice: notice,
     attach: attach,
     get state() { return state; }
@@ -186,7 +187,17 @@
         if (typeof WebAssembly === 'undefined') {
           throw new EvalError('WebAssembly is not available (typeof WebAssembly === "undefined")');
         }
-        // The widget downloads and compiles while the Go runtime loads.
+        // The widget downloads and compiles while the Go runtime loads,
+        // and the statement bundle downloads meanwhile too: the widget
+        // takes the response (host.bundle) when it first needs it.
+        if (config.statements) {
+          try {
+            host.bundle = fetch(config.statements, { credentials: 'omit' });
+            host.bundle.catch(function () {}); // the widget reports it
+          } catch (err) {
+            host.bundle = undefined; // the widget fetches, and reports
+          }
+        }
         var module = compile();
         module.catch(function () {}); // reported below, once the runtime is there
         return loadRuntime().then(function () {

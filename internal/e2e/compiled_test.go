@@ -8,7 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/match"
@@ -112,4 +114,63 @@ func TestCompiledBundleBroken(t *testing.T) {
 			expectFatal(t, newTab(t), title, srv.URL, "the statement bundle "+srv.URL+tc.path+" is not usable: "+err.Error())
 		})
 	}
+}
+
+// TestBundleFetchedWhileWidgetLoads holds back the widget's wasm until the
+// statement bundle has been asked for: the loader starts that download
+// beside the widget's own, and the widget takes it, asking no second
+// time. Were the bundle fetched only once the widget runs, the wasm would
+// wait out the hold and the bundle come after it.
+func TestBundleFetchedWhileWidgetLoads(t *testing.T) {
+	data := compiledBundle(t)
+	const path = "/data/statements.fcb"
+	repo := repoHandler(t)
+	asked := make(chan struct{})
+	var mu sync.Mutex
+	var order []string
+	note := func(what string) {
+		mu.Lock()
+		defer mu.Unlock()
+		order = append(order, what)
+	}
+	page := articlePage("Bundle prefetch", loaderTag(`data-statements="`+path+`"`))
+	srv := pagesServer(t, map[string]testPage{"/page.html": {body: page}},
+		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case r.URL.Path == path:
+				mu.Lock()
+				first := !slices.Contains(order, "bundle")
+				order = append(order, "bundle")
+				mu.Unlock()
+				if first {
+					close(asked)
+				}
+				w.Header().Set("Content-Type", match.ContentType)
+				w.Header().Set("Cache-Control", "no-store")
+				w.Write(data)
+			case strings.HasSuffix(r.URL.Path, "/factcheck.wasm"):
+				select {
+				case <-asked:
+				case <-time.After(5 * time.Second):
+				}
+				note("wasm")
+				repo.ServeHTTP(w, r)
+			default:
+				repo.ServeHTTP(w, r)
+			}
+		}))
+	tb := newTab(t)
+	if _, notice := tb.load(t, srv.URL+"/page.html"); notice != "" {
+		t.Fatalf("notice %q", notice)
+	}
+	mu.Lock()
+	got := strings.Join(order, ", ")
+	mu.Unlock()
+	if want := "bundle, wasm"; got != want {
+		t.Errorf("requests: %s, want %s", got, want)
+	}
+	if n := eval[int](t, tb, `FactCheck.annotations().length`); n != 2 {
+		t.Errorf("%d annotations, want 2", n)
+	}
+	tb.noErrors(t)
 }

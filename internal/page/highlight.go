@@ -123,7 +123,10 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 	if painted {
 		m.Range = t.paint(first, last, verdict)
 	}
-	ensureStyles(t.doc)
+	if !t.styled { // Show styles the highlights painted since
+		ensureStyles(t.doc)
+		t.styled = true
+	}
 	return m, nil
 }
 
@@ -313,8 +316,11 @@ func (t *Text) split(i, at int) {
 
 // wrap moves the text node into a new mark put where the node was.
 func wrap(doc, node js.Value, verdict string) js.Value {
-	m := newElement(doc, markTag)
-	m.Call("setAttribute", verdictKey, verdict)
+	m := cloneOf(doc, markTag+" "+verdict, func() js.Value {
+		m := createElement(doc, markTag)
+		m.Call("setAttribute", verdictKey, verdict)
+		return m
+	})
 	node.Get("parentNode").Call("insertBefore", m, node)
 	m.Call("appendChild", node)
 	return m
@@ -323,9 +329,12 @@ func wrap(doc, node js.Value, verdict string) js.Value {
 // srMarker returns a visually hidden marker such as "Start of disputed
 // passage".
 func srMarker(doc js.Value, what, label string) js.Value {
-	el := newElement(doc, srTag)
-	el.Set("textContent", strings.Join(strings.Fields(what+" "+label+" passage"), " "))
-	return el
+	text := strings.Join(strings.Fields(what+" "+label+" passage"), " ")
+	return cloneOf(doc, srTag+" "+text, func() js.Value {
+		el := createElement(doc, srTag)
+		el.Set("textContent", text)
+		return el
+	})
 }
 
 // rangeError is errRange for the passage [start, end), saying why.

@@ -74,7 +74,34 @@ func jsLen(s js.Value) int {
 
 // newElement creates a widget element: one carrying UIAttr.
 func newElement(doc js.Value, tag string) js.Value {
+	return cloneOf(doc, tag, func() js.Value { return createElement(doc, tag) })
+}
+
+func createElement(doc js.Value, tag string) js.Value {
 	el := doc.Call("createElement", tag)
 	el.Call("setAttribute", UIAttr, "")
 	return el
+}
+
+// templates are the widget's elements made once per document, by key,
+// and cloned: a clone is one crossing into JavaScript, where making an
+// element is two or three, each string in them converted and tracked on
+// the way (a scan of a long page makes thousands).
+var templates struct {
+	doc   js.Value
+	byKey map[string]js.Value
+}
+
+// cloneOf returns a deep clone of doc's template called key, made by make
+// on first use.
+func cloneOf(doc js.Value, key string, make func() js.Value) js.Value {
+	if !templates.doc.Equal(doc) {
+		templates.doc, templates.byKey = doc, map[string]js.Value{}
+	}
+	t, ok := templates.byKey[key]
+	if !ok {
+		t = make()
+		templates.byKey[key] = t
+	}
+	return t.Call("cloneNode", true)
 }

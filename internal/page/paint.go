@@ -45,6 +45,10 @@ var painters = map[string]*painter{}
 var (
 	highlightCtor   = js.Global().Get("Highlight")
 	staticRangeCtor = js.Global().Get("StaticRange")
+	// rangeInit is the StaticRange constructor's argument, reused: paint
+	// sets the containers and end offset of each range (it holds on to
+	// the last range's nodes, as the range does).
+	rangeInit = js.ValueOf(map[string]any{"startOffset": 0})
 )
 
 // painterFor returns the widget's highlight for verdict, made with a name
@@ -112,10 +116,10 @@ func highlightNames() map[string]string {
 // offsets stay true.
 func (t *Text) paint(first, last int, verdict string) js.Value {
 	sp := t.spans[last]
-	r := staticRangeCtor.New(map[string]any{
-		"startContainer": t.node(first), "startOffset": 0,
-		"endContainer": t.node(last), "endOffset": utf16Len(t.S[sp.start:sp.end]),
-	})
+	rangeInit.Set("startContainer", t.node(first))
+	rangeInit.Set("endContainer", t.node(last))
+	rangeInit.Set("endOffset", utf16Len(t.S[sp.start:sp.end]))
+	r := staticRangeCtor.New(rangeInit)
 	painterFor(t.highlights, verdict).highlight.Call("add", r)
 	return r
 }

@@ -45,6 +45,7 @@ type Text struct {
 	// it wraps them in marks.
 	highlights js.Value
 	painted    [][2]int // the byte ranges of S Highlight painted, in order
+	styled     bool     // Highlight adopted the widget's style sheet
 }
 
 // span is the piece of Text.S that came from one text node.

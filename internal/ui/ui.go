@@ -26,19 +26,23 @@ type Item struct {
 //go:embed style.css
 var styleText string
 
-// sheet is the one constructed stylesheet every shadow root adopts; see
-// styleSheet.
-var sheet js.Value
+// sheets is an array of the one constructed stylesheet that every shadow
+// root adopts (adoptedStyleSheets copies it); see styleSheets.
+var sheets js.Value
 
-// styleSheet returns the widget's stylesheet, constructing it on first use.
-// A constructed sheet needs no <style> element, so a page's
+// openShadow is attachShadow's argument: an open shadow root.
+var openShadow = js.ValueOf(map[string]any{"mode": "open"})
+
+// styleSheets returns sheets, constructing the stylesheet on first use. A
+// constructed sheet needs no <style> element, so a page's
 // Content-Security-Policy style-src rules do not block it.
-func styleSheet() js.Value {
-	if sheet.IsUndefined() {
-		sheet = js.Global().Get("CSSStyleSheet").New()
+func styleSheets() js.Value {
+	if sheets.IsUndefined() {
+		sheet := js.Global().Get("CSSStyleSheet").New()
 		sheet.Call("replaceSync", styleText)
+		sheets = js.ValueOf([]any{sheet})
 	}
-	return sheet
+	return sheets
 }
 
 // mount renders c into host's open shadow root, attaching the root if host
@@ -49,11 +53,11 @@ func mount(host js.Value, tag string, c vecty.Component) js.Value {
 	listen()
 	root := host.Get("shadowRoot")
 	if root.IsNull() {
-		root = host.Call("attachShadow", map[string]any{"mode": "open"})
+		root = host.Call("attachShadow", openShadow)
 	} else {
 		root.Call("replaceChildren")
 	}
-	root.Set("adoptedStyleSheets", []any{styleSheet()})
+	root.Set("adoptedStyleSheets", styleSheets())
 	placeholder := host.Get("ownerDocument").Call("createElement", tag)
 	root.Call("appendChild", placeholder)
 	if err := vecty.RenderIntoNode(placeholder, c); err != nil {
