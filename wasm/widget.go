@@ -28,7 +28,7 @@ var errStopped = errors.New("the scan was stopped by clear()")
 
 // eagerBadges is how many badges a scan renders before it is done; the
 // rest are rendered as they come into view (see ui.MountWhenVisible).
-const eagerBadges = 40
+const eagerBadges = 16
 
 // readLimits bound the page text one scan reads.
 var readLimits = page.Limits{MaxNodes: 300_000, MaxBytes: 8 << 20}

@@ -30,6 +30,18 @@ var (
 	isNull      = objectFn.Get("is").Call("bind", js.Undefined(), js.Null())
 	kindOf      = kinds()
 
+	// What Highlight asks of single nodes, bound like the above:
+	// f.Invoke(node, args...) is node.f(args...), and passes no method or
+	// property name for JavaScript to decode, as Call and Get do every
+	// time (thousands of times on a long page).
+	elementProto    = js.Global().Get("Element").Get("prototype")
+	parentElementOf = unbound(getter(nodeProto, "parentElement"))
+	isConnectedOf   = unbound(getter(nodeProto, "isConnected"))
+	dataLengthOf    = unbound(getter(js.Global().Get("CharacterData").Get("prototype"), "length"))
+	closestFn       = unbound(elementProto.Get("closest"))
+	cloneNodeFn     = unbound(nodeProto.Get("cloneNode"))
+	splitTextFn     = unbound(js.Global().Get("Text").Get("prototype").Get("splitText"))
+
 	skipAttrSelector = js.ValueOf(skipAttrs)
 	ownTextSelector  = js.ValueOf(widgetText)
 )

@@ -227,8 +227,8 @@ var interactive = js.ValueOf("a[href], button, label, summary, [role=link], [rol
 // outside returns the outermost interactive element holding node, or node
 // itself when there is none.
 func outside(node js.Value) js.Value {
-	for el := node.Get("parentElement"); !el.IsNull(); el = el.Get("parentElement") {
-		if el = el.Call("closest", interactive); el.IsNull() {
+	for el := parentElementOf.Invoke(node); !el.IsNull(); el = parentElementOf.Invoke(el) {
+		if el = closestFn.Invoke(el, interactive); el.IsNull() {
 			break
 		}
 		node = el
@@ -286,16 +286,19 @@ func (t *Text) locate(start, end int) (first, last int, err error) {
 func (t *Text) check(first, last int) error {
 	for i := first; i <= last; i++ {
 		sp, node := t.spans[i], t.node(i)
-		if !node.Get("isConnected").Bool() {
+		if !isConnectedOf.Invoke(node).Bool() {
 			return errChanged
 		}
 		// Only the last span can be a part of its node: the one Read cut
 		// at its byte limit.
-		n, want := node.Get("length").Int(), utf16Len(t.S[sp.start:sp.end])
+		n, want := dataLengthOf.Invoke(node).Int(), utf16Len(t.S[sp.start:sp.end])
 		if n != want && !(t.Truncated && i == len(t.spans)-1 && n > want) {
 			return errChanged
 		}
-		if p := node.Get("parentElement"); p.Truthy() && p.Call("closest", markSelector).Truthy() {
+		if t.highlights.Truthy() {
+			continue // no marks: claim tells a passage painted before
+		}
+		if p := parentElementOf.Invoke(node); p.Truthy() && closestFn.Invoke(p, markSelector).Truthy() {
 			return errNested
 		}
 	}
@@ -307,7 +310,7 @@ func (t *Text) check(first, last int) error {
 func (t *Text) split(i, at int) {
 	head, sp := t.node(i), &t.spans[i]
 	k := utf16Len(t.S[sp.start:at])
-	tail := head.Call("splitText", k)
+	tail := splitTextFn.Invoke(head, k)
 	recordSplit(head, tail)
 	rest := span{index: -1, node: tail, start: at, end: sp.end, body: sp.body + k}
 	sp.end = at
@@ -329,10 +332,9 @@ func wrap(doc, node js.Value, verdict string) js.Value {
 // srMarker returns a visually hidden marker such as "Start of disputed
 // passage".
 func srMarker(doc js.Value, what, label string) js.Value {
-	text := strings.Join(strings.Fields(what+" "+label+" passage"), " ")
-	return cloneOf(doc, srTag+" "+text, func() js.Value {
+	return cloneOf(doc, srTag+" "+what+" "+label, func() js.Value {
 		el := createElement(doc, srTag)
-		el.Set("textContent", text)
+		el.Set("textContent", strings.Join(strings.Fields(what+" "+label+" passage"), " "))
 		return el
 	})
 }

@@ -103,5 +103,5 @@ func cloneOf(doc js.Value, key string, make func() js.Value) js.Value {
 		t = make()
 		templates.byKey[key] = t
 	}
-	return t.Call("cloneNode", true)
+	return cloneNodeFn.Invoke(t, true)
 }
