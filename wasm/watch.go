@@ -359,7 +359,7 @@ func (w *widget) autoScan(gen uint64) {
 		return
 	}
 	arg := w.watch.scanArg()
-	if _, err := w.root(arg, w.pauser()); err != nil {
+	if _, err := w.root(arg, w.pauser(sliceBudget)); err != nil {
 		if w.annotations.Length() > 0 {
 			console("info", "factcheck: nothing to check: "+err.Error())
 		}

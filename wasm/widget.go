@@ -23,6 +23,14 @@ const version = "0.1.0"
 // well under the 50 ms that makes a long task.
 const sliceBudget = 16 * time.Millisecond
 
+// markSliceBudget is sliceBudget while the scan inserts badges into the
+// page: after each slice the browser lays the changed page out again, and
+// on a long page that costs about as much for one change as for a
+// hundred (3-5 ms of layout alone for a 200k-word page, as much again to
+// paint), so marking works in longer slices, still under the 50 ms of a
+// long task.
+const markSliceBudget = 40 * time.Millisecond
+
 // errStopped ends a scan that clear() interrupted.
 var errStopped = errors.New("the scan was stopped by clear()")
 
@@ -181,7 +189,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	w.gen++
 	gen := w.gen
 	clock := startPhases()
-	pause := w.pauser()
+	pause := w.pauser(sliceBudget)
 	m, err := w.loadMatcher(pause)
 	if err != nil {
 		return js.Undefined(), err
@@ -209,7 +217,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	if w.gen != gen {
 		return js.Undefined(), errStopped
 	}
-	items, badges := w.mark(text, findings, pause, gen)
+	items, badges := w.mark(text, findings, w.pauser(markSliceBudget), gen)
 	if w.gen != gen {
 		return js.Undefined(), errStopped
 	}
@@ -232,11 +240,11 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 }
 
 // pauser returns the function that long loops call between steps: after
-// sliceBudget of work it gives the page a turn.
-func (w *widget) pauser() func() {
+// budget of work it gives the page a turn.
+func (w *widget) pauser(budget time.Duration) func() {
 	slice := time.Now()
 	return func() {
-		if time.Since(slice) > sliceBudget {
+		if time.Since(slice) > budget {
 			w.y.yield()
 			slice = time.Now()
 		}
