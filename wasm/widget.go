@@ -35,8 +35,13 @@ const markSliceBudget = 40 * time.Millisecond
 var errStopped = errors.New("the scan was stopped by clear()")
 
 // eagerBadges is how many badges a scan renders before it is done; the
-// rest are rendered as they come into view (see ui.MountWhenVisible).
+// rest are rendered as they come into view (see whenVisible).
 const eagerBadges = 16
+
+// paintedLimit is how many passages a scan's highlights may hold, painted
+// at once; past it, only those in view are painted (see page.Mark.Unpaint
+// for why).
+const paintedLimit = 100
 
 // readLimits bound the page text one scan reads.
 var readLimits = page.Limits{MaxNodes: 300_000, MaxBytes: 8 << 20}
@@ -217,7 +222,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	if w.gen != gen {
 		return js.Undefined(), errStopped
 	}
-	items, badges := w.mark(text, findings, w.pauser(markSliceBudget), gen)
+	items, badges, marks := w.mark(text, findings, w.pauser(markSliceBudget), gen)
 	if w.gen != gen {
 		return js.Undefined(), errStopped
 	}
@@ -226,9 +231,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	clock.lap("mark")
 	w.annotations = w.annotate(text, items, pause)
 	clock.lap("annotate")
-	if len(badges) > eagerBadges {
-		w.stopLazy = ui.MountWhenVisible(badges[eagerBadges:])
-	}
+	w.stopLazy = w.whenVisible(badges, marks)
 	detail := js.Global().Get("Object").New()
 	detail.Set("annotations", w.annotations)
 	detail.Set("ms", clock.total())
@@ -268,12 +271,15 @@ func (w *widget) match(m *match.Matcher, text string, pause func()) []match.Find
 
 // mark highlights each finding's passage, shows them all at the end (see
 // page.Text.Show), and mounts the first eagerBadges badges; the caller
-// mounts the rest when they show. A passage
-// the page changed since it was read is skipped with a warning. It stops
-// early if clear() is called while it gives the page a turn.
-func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), gen int) ([]ui.Item, []*ui.Badge) {
+// mounts the rest when they show (see whenVisible). Past paintedLimit
+// findings it leaves the passages unpainted: whenVisible paints those in
+// view. A passage the page changed since it was read is skipped with a
+// warning. It stops early if clear() is called while it gives the page a
+// turn.
+func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), gen int) ([]ui.Item, []*ui.Badge, []*page.Mark) {
 	items := make([]ui.Item, 0, len(findings))
 	badges := make([]*ui.Badge, 0, len(findings))
+	marks := make([]*page.Mark, 0, len(findings))
 	for i := range findings {
 		f := &findings[i]
 		mark, err := text.Highlight(f.Start, f.End, f.Verdict.String(), f.Verdict.String())
@@ -281,6 +287,10 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 			console("warn", "factcheck: cannot mark a passage: "+err.Error())
 			continue
 		}
+		if len(findings) > paintedLimit {
+			mark.Unpaint()
+		}
+		marks = append(marks, mark)
 		item := ui.Item{Finding: f, Passage: text.S[f.Start:f.End]}
 		items = append(items, item)
 		if len(badges) < eagerBadges {
@@ -295,7 +305,33 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 	if w.gen == gen {
 		text.Show()
 	}
-	return items, badges
+	return items, badges, marks
+}
+
+// whenVisible renders the badges past the first eagerBadges as they come
+// into view and, when there are more than paintedLimit, paints the
+// passages in view and unpaints those that leave it. It returns the
+// function that stops it.
+func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark) (stop func()) {
+	windowed := len(marks) > paintedLimit
+	if !windowed && len(badges) <= eagerBadges {
+		return nil
+	}
+	hosts := make([]js.Value, len(marks))
+	for i, m := range marks {
+		hosts[i] = m.Host
+	}
+	return ui.WhenVisible(hosts, func(i int, visible bool) {
+		switch {
+		case visible:
+			badges[i].Mount()
+			if windowed {
+				marks[i].Repaint()
+			}
+		case windowed:
+			marks[i].Unpaint()
+		}
+	})
 }
 
 // stopBadges stops rendering the last scan's badges as they show.

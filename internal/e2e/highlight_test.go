@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,5 +118,60 @@ document.head.append(style);`
 	if got := eval[[]string](t, tb, `[...CSS.highlights.keys()]`); len(got) != 2 || !eval[bool](t, tb, pageKept) {
 		t.Errorf("after clear() the highlights are %q, want the page's two, as they were", got)
 	}
+	tb.noErrors(t)
+}
+
+// TestHighlightsInView: on a page with more passages than the widget keeps
+// painted at once, the passages near the viewport are painted and those
+// far from it are not; scrolling paints the passages it brings into view
+// and unpaints those it leaves. Every passage keeps its badge host and
+// annotation.
+func TestHighlightsInView(t *testing.T) {
+	const n = 160 // over the widget's paintedLimit
+	var article strings.Builder
+	article.WriteString("<h1>Briefings</h1>\n")
+	for i := range n {
+		article.WriteString(`<p id="p` + strconv.Itoa(i) + `">` + leaking + `</p>` +
+			"<p>Reporters waited outside the briefing room for most of the afternoon.</p>\n")
+	}
+	url := serveLate(t, map[string]string{"/many.html": latePage("Many", article.String(), "")})
+	tb := newTab(t)
+	tb.load(t, url+"/many.html")
+	if got := eval[int](t, tb, `FactCheck.annotations().length`); got != n {
+		t.Fatalf("%d annotations, want %d", got, n)
+	}
+	if got := eval[int](t, tb, `document.querySelectorAll('factcheck-badge').length`); got != n {
+		t.Fatalf("%d badge hosts, want %d", got, n)
+	}
+	// painted reports which of the first and the last passage are in the
+	// widget's highlights, and how many are.
+	painted := `(() => {
+		let first = false, last = false, count = 0;
+		for (const [name, h] of CSS.highlights) {
+			if (!name.startsWith('factcheck-')) continue;
+			for (const r of h) {
+				count++;
+				const p = r.startContainer.parentElement.closest('p');
+				first ||= p.id === 'p0';
+				last ||= p.id === 'p` + strconv.Itoa(n-1) + `';
+			}
+		}
+		return [first, last, count];
+	})()`
+	wait := func(what string, first, last bool) []any {
+		t.Helper()
+		var got []any
+		tb.waitUntil(t, what, func() bool {
+			got = eval[[]any](t, tb, painted)
+			return got[0] == first && got[1] == last
+		})
+		if c := got[2].(float64); c == 0 || c >= n {
+			t.Fatalf("%v ranges painted of %d passages, want those in view", c, n)
+		}
+		return got
+	}
+	wait("the first passages painted, not the last", true, false)
+	eval[bool](t, tb, `(document.getElementById('p`+strconv.Itoa(n-1)+`').scrollIntoView(), true)`)
+	wait("the last passages painted, the first unpainted", false, true)
 	tb.noErrors(t)
 }

@@ -23,6 +23,8 @@ type Mark struct {
 	// verdict, where the browser has the CSS Custom Highlight API (see
 	// paint.go); undefined where it has not.
 	Range js.Value
+	// painter is the highlight that paints Range.
+	painter *painter
 	// Elements are, where the browser lacks the API, the
 	// <factcheck-mark> elements, in document order. The last character
 	// of a passage that ends without a closing quote mark has a mark of
@@ -121,7 +123,7 @@ func (t *Text) Highlight(start, end int, verdict string, label string) (*Mark, e
 		joint.Call("append", srMarker(t.doc, "End of", label), m.Host)
 	}
 	if painted {
-		m.Range = t.paint(first, last, verdict)
+		m.Range, m.painter = t.paint(first, last, verdict)
 	}
 	if !t.styled { // Show styles the highlights painted since
 		ensureStyles(t.doc)

@@ -60,6 +60,14 @@ func TestHighlightAcrossInline(t *testing.T) {
 			if !hl.Truthy() || !hl.Call("has", m.Range).Bool() || hl.Get("size").Int() != 1 {
 				t.Fatal("the range is not in the highlight factcheck-disputed, alone")
 			}
+			m.Unpaint()
+			if hl.Get("size").Int() != 0 {
+				t.Fatal("Unpaint left the range in the highlight")
+			}
+			m.Repaint()
+			if !hl.Call("has", m.Range).Bool() || hl.Get("size").Int() != 1 {
+				t.Fatal("Repaint did not put the range back in the highlight")
+			}
 		} else {
 			if len(m.Elements) != 5 {
 				t.Fatalf("%d marks, want 5 (one per text node)", len(m.Elements))

@@ -114,14 +114,34 @@ func highlightNames() map[string]string {
 // splits are made by then, and those of other passages split no node it
 // starts or ends in (each passage's text starts and ends a node), so the
 // offsets stay true.
-func (t *Text) paint(first, last int, verdict string) js.Value {
+func (t *Text) paint(first, last int, verdict string) (js.Value, *painter) {
 	sp := t.spans[last]
 	rangeInit.Set("startContainer", t.node(first))
 	rangeInit.Set("endContainer", t.node(last))
 	rangeInit.Set("endOffset", utf16Len(t.S[sp.start:sp.end]))
 	r := staticRangeCtor.New(rangeInit)
-	painterFor(t.highlights, verdict).highlight.Call("add", r)
-	return r
+	p := painterFor(t.highlights, verdict)
+	p.highlight.Call("add", r)
+	return r, p
+}
+
+// Unpaint takes the mark's passage out of its highlight, and Repaint puts
+// it back, so that a page with many passages keeps painted only those in
+// view: at each frame in which the document changed, Chromium works out
+// every range of every registered highlight again (measured on a
+// 200k-word page: 160 ms a frame with 3,480 ranges, against 18 ms with
+// none). Neither does anything to a passage in marks.
+func (m *Mark) Unpaint() {
+	if m.painter != nil {
+		m.painter.highlight.Call("delete", m.Range)
+	}
+}
+
+// Repaint is the inverse of Unpaint.
+func (m *Mark) Repaint() {
+	if m.painter != nil {
+		m.painter.highlight.Call("add", m.Range)
+	}
 }
 
 // unpaint deletes the widget's highlights from the registry, those it

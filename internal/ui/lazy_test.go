@@ -3,12 +3,15 @@
 package ui
 
 import (
+	"syscall/js"
 	"testing"
 )
 
-// TestMountWhenVisible: a badge near the viewport is rendered, one far
-// below is not until the page scrolls to it, and none is after stop.
-func TestMountWhenVisible(t *testing.T) {
+// TestWhenVisible renders badges as WhenVisible reports them in view: a
+// badge near the viewport is rendered, one far below is not until the page
+// scrolls to it, and leaves the view when the page scrolls back; none is
+// reported after stop.
+func TestWhenVisible(t *testing.T) {
 	near := newHost(t)
 	spacer := doc.Call("createElement", "div")
 	spacer.Get("style").Set("height", "6000px")
@@ -21,7 +24,14 @@ func TestMountWhenVisible(t *testing.T) {
 	doc.Get("body").Call("insertBefore", spacer2, farther.Get("parentNode"))
 
 	badges := []*Badge{NewBadge(near, verified), NewBadge(far, disputed), NewBadge(farther, misquoted)}
-	stop := MountWhenVisible(badges)
+	hosts := []js.Value{near, far, farther}
+	inView := make([]bool, len(hosts))
+	stop := WhenVisible(hosts, func(i int, visible bool) {
+		inView[i] = visible
+		if visible {
+			badges[i].Mount()
+		}
+	})
 	waitFor(t, "the badge in view rendered", badges[0].Mounted)
 	if badges[1].Mounted() || badges[2].Mounted() || !far.Get("shadowRoot").IsNull() {
 		t.Fatal("a badge far out of view was rendered")
@@ -31,6 +41,11 @@ func TestMountWhenVisible(t *testing.T) {
 	if b := button(far); b.IsNull() || b.Get("textContent").String() == "" {
 		t.Fatal("the badge scrolled to has no button")
 	}
+	if !inView[1] || inView[0] {
+		t.Fatalf("in view: %v; want only the badge scrolled to", inView)
+	}
+	near.Call("scrollIntoView")
+	waitFor(t, "the badge scrolled away from left the view", func() bool { return !inView[1] && inView[0] })
 
 	stop()
 	farther.Call("scrollIntoView")
