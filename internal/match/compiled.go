@@ -56,6 +56,8 @@ func IsCompiled(data []byte) bool {
 // so that a hostile count cannot make the reader allocate much more than
 // the input's size.
 
+// newEncoder returns an encoder for b and its matcher, which refer to b's
+// statements and claims by index.
 func newEncoder(b *bundle.Bundle) *encoder {
 	e := &encoder{at: map[string]uint32{}, statements: map[*bundle.Statement]int32{}, claims: map[*bundle.Claim]int32{}}
 	for i, s := range b.Statements {
@@ -214,12 +216,12 @@ func (d *decoder) claimList() []*bundle.Claim {
 	for i, s := range d.col(at, "Claim", "Headline").strs(d.tmpStrs(len(cs))) {
 		cs[i].Headline = s
 	}
-	starts := d.col(at, "Claim", "Variants").lengths(len(cs), 8)
-	variants := d.strs(make([]string, starts[len(cs)]))
-	starts2 := d.col(at, "Claim", "About").lengths(len(cs), 8)
-	about := d.strs(make([]string, starts2[len(cs)]))
+	variantStarts := d.col(at, "Claim", "Variants").lengths(len(cs), 8)
+	variants := d.strs(make([]string, variantStarts[len(cs)]))
+	aboutStarts := d.col(at, "Claim", "About").lengths(len(cs), 8)
+	about := d.strs(make([]string, aboutStarts[len(cs)]))
 	for i := range cs {
-		cs[i].Variants, cs[i].About = sub(variants, starts, i), sub(about, starts2, i)
+		cs[i].Variants, cs[i].About = sub(variants, variantStarts, i), sub(about, aboutStarts, i)
 	}
 	for i, p := range d.col(at, "Claim", "Claimant").persons(make([]bundle.Person, len(cs))) {
 		cs[i].Claimant = p
@@ -242,7 +244,7 @@ func (d *decoder) claimList() []*bundle.Claim {
 	for i, s := range d.col(at, "Claim", "URL").strs(d.tmpStrs(len(cs))) {
 		cs[i].URL = s
 	}
-	starts = d.col(at, "Claim", "DisputedBy").lengths(len(cs), 4)
+	starts := d.col(at, "Claim", "DisputedBy").lengths(len(cs), 4)
 	disputedBy := readRefs(d, "statement", d.statements, make([]*bundle.Statement, starts[len(cs)]))
 	for i := range cs {
 		cs[i].DisputedBy = sub(disputedBy, starts, i)
