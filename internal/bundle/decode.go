@@ -2,7 +2,6 @@ package bundle
 
 import (
 	"bytes"
-	"errors"
 	"strconv"
 
 	"factcheck/internal/jsontree"
@@ -32,11 +31,13 @@ func decode(data []byte, pause func()) (any, error) {
 		return nil, err
 	}
 	v, err := jsontree.Parse(data, pause)
-	var syntax *jsontree.SyntaxError
+	// jsontree's errors are its *SyntaxError, unwrapped: a type assertion
+	// (errors.As would link a second reflection package into the widget).
+	syntax, isSyntax := err.(*jsontree.SyntaxError)
 	switch {
-	case errors.As(err, &syntax) && syntax.Offset == len(data):
+	case isSyntax && syntax.Offset == len(data):
 		return nil, errorAt(data, len(data), "invalid JSON: the input ends in the middle of a value")
-	case errors.As(err, &syntax):
+	case isSyntax:
 		return nil, errorAt(data, syntax.Offset, "invalid JSON: %v", err)
 	case err != nil:
 		return nil, &Error{Msg: "invalid JSON: " + err.Error()}

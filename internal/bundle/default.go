@@ -12,19 +12,28 @@ import (
 //go:embed default.jsonld
 var defaultJSON string
 
+var (
+	defaultOnce   sync.Once
+	defaultBundle *Bundle
+)
+
 // Default returns the bundle embedded in the binary, parsed once. Callers
 // share it and must not modify it.
+//
+// A sync.Once rather than a package-level sync.OnceValue: a variable's
+// initialiser is linked into every binary that imports the package, and
+// the widget, which embeds the bundle compiled, would carry the JSON-LD
+// too.
 func Default() *Bundle {
-	return parseDefault()
+	defaultOnce.Do(func() {
+		b, err := Parse([]byte(defaultJSON))
+		if err != nil {
+			panic("bundle: the embedded default bundle does not parse: " + err.Error())
+		}
+		defaultBundle = b
+	})
+	return defaultBundle
 }
-
-var parseDefault = sync.OnceValue(func() *Bundle {
-	b, err := Parse([]byte(defaultJSON))
-	if err != nil {
-		panic("bundle: the embedded default bundle does not parse: " + err.Error())
-	}
-	return b
-})
 
 // DefaultJSON returns the embedded default bundle's bytes (a fresh copy).
 func DefaultJSON() []byte {

@@ -2,7 +2,6 @@ package match
 
 import (
 	"encoding/binary"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -11,25 +10,15 @@ import (
 )
 
 // This file holds the building blocks of the compiled bundle's codec
-// (compiled.go): codecs of values, lists, maps and structs, written column
-// by column. A struct's codec is the list of its fields, one line each;
-// a slice of structs is written as one column per field, so that each
-// column is one little-endian array and a list of lists is one flat array
-// sliced on reading (one allocation, as the Builder lays them out).
-
-// codec writes and reads a column: n values of T, end to end.
-type codec[T any] struct {
-	put func(e *encoder, vs []T)
-	get func(d *decoder, vs []T) // fills vs; on error sets d.err
-	// size is the fewest bytes one value takes: a count read from the
-	// input is refused past the bytes left divided by it, so that a
-	// hostile count cannot make the reader allocate much more than the
-	// input's size.
-	size int
-	// fields names a struct's fields in order (structOf), for the test
-	// that every field is written.
-	fields []string
-}
+// (compiled.go): columns of numbers, strings and lists. A slice of
+// structs is written as one column per field, so that each column is one
+// little-endian array and a list of lists is one flat array sliced on
+// reading (one allocation, as the Builder lays them out).
+//
+// The codec is plain functions over an encoder and a decoder, one per
+// struct, rather than generic codecs composed per type: each generic
+// instantiation was a set of closures with long names, and the widget,
+// which only decodes, carried hundreds of kilobytes of them.
 
 // encoder writes a payload: the body, and the strings in one blob.
 type encoder struct {
@@ -40,6 +29,7 @@ type encoder struct {
 	// claims refer to them by index.
 	statements map[*bundle.Statement]int32
 	claims     map[*bundle.Claim]int32
+	layout     layout
 	err        error
 }
 
@@ -49,14 +39,43 @@ type decoder struct {
 	off  int
 	base int // data's offset in the file, for messages
 	blob string
-	// field is the field being read ("Matcher.statements.ids"), for
+	// field is the column being read ("Matcher.statements.ids"), for
 	// messages.
 	field      string
 	statements []*bundle.Statement
 	claims     []*bundle.Claim
-	refs       []refCheck // checked once the whole matcher is read
+	checks     []refCheck // checked once the whole matcher is read
 	pause      func()     // called between columns
+	layout     layout
 	err        error
+	// Reused by the columns that are copied into a struct's field.
+	scratch32   []int32
+	scratchStrs []string
+}
+
+// layout records the fields of each struct that a codec writes or reads,
+// in order, for TestCodecsCoverFields; it is nil outside that test.
+type layout map[string][]string
+
+func (l layout) add(typ, name string) {
+	if l != nil && !slices.Contains(l[typ], name) {
+		l[typ] = append(l[typ], name)
+	}
+}
+
+// col starts writing the column of field name of struct typ.
+func (e *encoder) col(typ, name string) *encoder {
+	e.layout.add(typ, name)
+	return e
+}
+
+// col starts reading the column of field name of struct typ, in the
+// column named at: messages call it at.name.
+func (d *decoder) col(at, typ, name string) *decoder {
+	d.pause()
+	d.field = at + "." + name
+	d.layout.add(typ, name)
+	return d
 }
 
 func (e *encoder) u32(v uint32) { e.body = binary.LittleEndian.AppendUint32(e.body, v) }
@@ -92,7 +111,7 @@ func (d *decoder) count(size int) int {
 		return 0
 	}
 	n := int(binary.LittleEndian.Uint32(b))
-	if left := len(d.data) - d.off; n > left/max(size, 1) {
+	if left := len(d.data) - d.off; n > left/size {
 		d.off -= 4
 		d.fail("count " + strconv.Itoa(n) + " out of range (" + strconv.Itoa(left) + " bytes left)")
 		return 0
@@ -100,109 +119,104 @@ func (d *decoder) count(size int) int {
 	return n
 }
 
-// fixed is the codec of a fixed-size value.
-func fixed[T any](size int, put func([]byte, T) []byte, get func([]byte) T) codec[T] {
-	return codec[T]{
-		size: size,
-		put: func(e *encoder, vs []T) {
-			for _, v := range vs {
-				e.body = put(e.body, v)
-			}
-		},
-		get: func(d *decoder, vs []T) {
-			b := d.take(size * len(vs))
-			if b == nil {
-				return
-			}
-			for i := range vs {
-				vs[i] = get(b[i*size:])
-			}
-		},
+// tmp32 and tmpStrs return a column of n values to read and copy into
+// structs at once: the next call reuses it.
+func (d *decoder) tmp32(n int) []int32 {
+	if cap(d.scratch32) < n {
+		d.scratch32 = make([]int32, n)
+	}
+	return d.scratch32[:n]
+}
+
+func (d *decoder) tmpStrs(n int) []string {
+	if cap(d.scratchStrs) < n {
+		d.scratchStrs = make([]string, n)
+	}
+	return d.scratchStrs[:n]
+}
+
+// A column of int32s is written as its least value and each value's
+// distance from it, in as few bytes as the largest distance needs (1, 2
+// or 4): word ids, positions and offsets in a bundle are mostly under
+// 65,536, so a column takes half the room or less. An empty column is
+// nothing.
+func (e *encoder) int32s(vs []int32) {
+	if len(vs) == 0 {
+		return
+	}
+	lo, hi := slices.Min(vs), slices.Max(vs)
+	width := widthOf(uint32(hi - lo))
+	e.u32(uint32(lo))
+	e.body = append(e.body, byte(width))
+	for _, v := range vs {
+		d := uint32(v - lo)
+		switch width {
+		case 1:
+			e.body = append(e.body, byte(d))
+		case 2:
+			e.body = binary.LittleEndian.AppendUint16(e.body, uint16(d))
+		default:
+			e.body = binary.LittleEndian.AppendUint32(e.body, d)
+		}
 	}
 }
 
-// int32s is the codec of int32s: a column is written as its least value
-// and each value's distance from it, in as few bytes as the largest
-// distance needs (1, 2 or 4): word ids, positions and offsets in a bundle
-// are mostly under 65,536, so a column takes half the room or less.
-var int32s = codec[int32]{
-	size: 1,
-	put: func(e *encoder, vs []int32) {
-		if len(vs) == 0 {
-			return
+// int32s reads a column of len(vs) int32s into vs, and returns vs.
+func (d *decoder) int32s(vs []int32) []int32 {
+	if len(vs) == 0 {
+		return vs
+	}
+	head := d.take(5)
+	if head == nil {
+		return vs
+	}
+	lo, width := int32(binary.LittleEndian.Uint32(head)), int(head[4])
+	if width != 1 && width != 2 && width != 4 {
+		d.off--
+		d.fail("width " + strconv.Itoa(width) + " is not 1, 2 or 4")
+		return vs
+	}
+	b := d.take(width * len(vs))
+	if b == nil {
+		return vs
+	}
+	switch width {
+	case 1:
+		for i := range vs {
+			vs[i] = lo + int32(b[i])
 		}
-		lo, hi := slices.Min(vs), slices.Max(vs)
-		width := widthOf(uint32(hi - lo))
-		e.u32(uint32(lo))
-		e.body = append(e.body, byte(width))
-		for _, v := range vs {
-			d := uint32(v - lo)
-			switch width {
-			case 1:
-				e.body = append(e.body, byte(d))
-			case 2:
-				e.body = binary.LittleEndian.AppendUint16(e.body, uint16(d))
-			default:
-				e.body = binary.LittleEndian.AppendUint32(e.body, d)
-			}
+	case 2:
+		for i := range vs {
+			vs[i] = lo + int32(binary.LittleEndian.Uint16(b[2*i:]))
 		}
-	},
-	get: func(d *decoder, vs []int32) {
-		if len(vs) == 0 {
-			return
+	default:
+		for i := range vs {
+			vs[i] = lo + int32(binary.LittleEndian.Uint32(b[4*i:]))
 		}
-		head := d.take(5)
-		if head == nil {
-			return
-		}
-		lo, width := int32(binary.LittleEndian.Uint32(head)), int(head[4])
-		if width != 1 && width != 2 && width != 4 {
-			d.off--
-			d.fail("width " + strconv.Itoa(width) + " is not 1, 2 or 4")
-			return
-		}
-		b := d.take(width * len(vs))
-		if b == nil {
-			return
-		}
-		switch width {
-		case 1:
-			for i := range vs {
-				vs[i] = lo + int32(b[i])
-			}
-		case 2:
-			for i := range vs {
-				vs[i] = lo + int32(binary.LittleEndian.Uint16(b[2*i:]))
-			}
-		default:
-			for i := range vs {
-				vs[i] = lo + int32(binary.LittleEndian.Uint32(b[4*i:]))
-			}
-		}
-	},
+	}
+	return vs
 }
 
-// deltas is the codec of int32s that mostly rise (offsets, positions,
-// sorted lists): each is written as its difference from the one before,
-// small numbers that take fewer bytes and compress far better.
-var deltas = codec[int32]{
-	size: int32s.size,
-	put: func(e *encoder, vs []int32) {
-		ds := make([]int32, len(vs))
-		prev := int32(0)
-		for i, v := range vs {
-			ds[i], prev = v-prev, v
-		}
-		int32s.put(e, ds)
-	},
-	get: func(d *decoder, vs []int32) {
-		if int32s.get(d, vs); d.err != nil {
-			return
-		}
+// deltas writes int32s that mostly rise (offsets, positions, sorted
+// lists): each as its difference from the one before, small numbers that
+// take fewer bytes and compress far better.
+func (e *encoder) deltas(vs []int32) {
+	ds := make([]int32, len(vs))
+	prev := int32(0)
+	for i, v := range vs {
+		ds[i], prev = v-prev, v
+	}
+	e.int32s(ds)
+}
+
+// deltas reads a column of len(vs) deltas into vs, and returns vs.
+func (d *decoder) deltas(vs []int32) []int32 {
+	if d.int32s(vs); d.err == nil {
 		for i := 1; i < len(vs); i++ {
 			vs[i] += vs[i-1]
 		}
-	},
+	}
+	return vs
 }
 
 // widthOf is how many bytes, 1, 2 or 4, hold v.
@@ -216,273 +230,203 @@ func widthOf(v uint32) int {
 	return 4
 }
 
-var (
-	uint64s = fixed(8, binary.LittleEndian.AppendUint64, binary.LittleEndian.Uint64)
-	// Floats are written as their bits: a decoded matcher weighs exactly
-	// as the one that was built.
-	float64s = fixed(8, func(b []byte, v float64) []byte { return binary.LittleEndian.AppendUint64(b, math.Float64bits(v)) },
-		func(b []byte) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(b)) })
-	uint8s = fixed(1, func(b []byte, v uint8) []byte { return append(b, v) }, func(b []byte) uint8 { return b[0] })
-	bools  = fixed(1, func(b []byte, v bool) []byte {
-		if v {
-			return append(b, 1)
-		}
-		return append(b, 0)
-	}, func(b []byte) bool { return b[0] != 0 })
-)
+// Floats are written as their bits: a decoded matcher weighs exactly as
+// the one that was built.
+func (e *encoder) float64s(vs []float64) {
+	for _, v := range vs {
+		e.body = binary.LittleEndian.AppendUint64(e.body, math.Float64bits(v))
+	}
+}
 
-// strs is the codec of strings: an offset and a length in the blob. Equal
-// strings are written once; read strings share the blob's memory.
-var strs = codec[string]{
-	size: 8,
-	put: func(e *encoder, vs []string) {
-		for _, s := range vs {
-			at, ok := e.at[s]
-			if !ok {
-				at = uint32(len(e.blob))
-				e.at[s] = at
-				e.blob = append(e.blob, s...)
-			}
-			e.u32(at)
-			e.u32(uint32(len(s)))
-		}
-	},
-	get: func(d *decoder, vs []string) {
-		b := d.take(8 * len(vs))
-		if b == nil {
-			return
-		}
+func (d *decoder) float64s(vs []float64) []float64 {
+	if b := d.take(8 * len(vs)); b != nil {
 		for i := range vs {
-			at, n := uint64(binary.LittleEndian.Uint32(b[8*i:])), uint64(binary.LittleEndian.Uint32(b[8*i+4:]))
-			if at+n > uint64(len(d.blob)) {
-				d.off -= len(b) - 8*i
-				d.fail("string out of range (" + strconv.FormatUint(at, 10) + "+" + strconv.FormatUint(n, 10) +
-					" in a blob of " + strconv.Itoa(len(d.blob)) + " bytes)")
-				return
-			}
-			vs[i] = d.blob[at : at+n]
+			vs[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
 		}
-	},
+	}
+	return vs
 }
 
-// listOf is the codec of slices of T: the lengths, then the elements of
-// all the slices end to end, read into one array.
-func listOf[T any](c codec[T]) codec[[]T] {
-	return codec[[]T]{
-		size: 4,
-		put: func(e *encoder, vs [][]T) {
-			var all []T
-			for _, v := range vs {
-				e.u32(uint32(len(v)))
-				all = append(all, v...)
-			}
-			c.put(e, all)
-		},
-		get: func(d *decoder, vs [][]T) {
-			b := d.take(4 * len(vs))
-			if b == nil {
-				return
-			}
-			total := 0
-			for i := range vs {
-				total += int(binary.LittleEndian.Uint32(b[4*i:]))
-			}
-			if left := len(d.data) - d.off; total > left/max(c.size, 1) {
-				d.fail("counts adding up to " + strconv.Itoa(total) + " out of range (" + strconv.Itoa(left) + " bytes left)")
-				return
-			}
-			all := make([]T, total)
-			if c.get(d, all); d.err != nil {
-				return
-			}
-			lo := 0
-			for i := range vs {
-				hi := lo + int(binary.LittleEndian.Uint32(b[4*i:]))
-				if hi > lo {
-					vs[i] = all[lo:hi:hi]
-				}
-				lo = hi
-			}
-		},
+func (e *encoder) uint64s(vs []uint64) {
+	for _, v := range vs {
+		e.body = binary.LittleEndian.AppendUint64(e.body, v)
 	}
 }
 
-// mapOf is the codec of maps: the sizes, then the keys of all the maps in
-// order (so that a compiled bundle is the same bytes every time), then
-// their values.
-func mapOf[K ~string, V any](keys codec[K], values codec[V]) codec[map[K]V] {
-	return codec[map[K]V]{
-		size: 4,
-		put: func(e *encoder, ms []map[K]V) {
-			var ks []K
-			var vs []V
-			for _, m := range ms {
-				e.u32(uint32(len(m)))
-				sorted := slices.Sorted(maps.Keys(m))
-				ks = append(ks, sorted...)
-				for _, k := range sorted {
-					vs = append(vs, m[k])
-				}
-			}
-			keys.put(e, ks)
-			values.put(e, vs)
-		},
-		get: func(d *decoder, ms []map[K]V) {
-			sizes := make([]int, len(ms))
-			total := 0
-			for i := range ms {
-				sizes[i] = d.count(keys.size + values.size)
-				total += sizes[i]
-			}
-			if left := len(d.data) - d.off; total > left/max(keys.size+values.size, 1) {
-				d.fail("map sizes adding up to " + strconv.Itoa(total) + " out of range (" + strconv.Itoa(left) + " bytes left)")
-			}
-			if d.err != nil {
-				return
-			}
-			ks, vs := make([]K, total), make([]V, total)
-			if keys.get(d, ks); d.err == nil {
-				values.get(d, vs)
-			}
-			if d.err != nil {
-				return
-			}
-			lo := 0
-			for i := range ms {
-				m := make(map[K]V, sizes[i])
-				for j := lo; j < lo+sizes[i]; j++ {
-					m[ks[j]] = vs[j]
-				}
-				if len(m) != sizes[i] {
-					d.fail("a map holds a key twice")
-					return
-				}
-				ms[i] = m
-				lo += sizes[i]
-			}
-		},
+func (d *decoder) uint64s(vs []uint64) []uint64 {
+	if b := d.take(8 * len(vs)); b != nil {
+		for i := range vs {
+			vs[i] = binary.LittleEndian.Uint64(b[8*i:])
+		}
+	}
+	return vs
+}
+
+// Bools and uint8s are a byte each; the decoder reads them with take.
+func (e *encoder) bools(vs []bool) {
+	for _, v := range vs {
+		if v {
+			e.body = append(e.body, 1)
+		} else {
+			e.body = append(e.body, 0)
+		}
 	}
 }
 
-// field is one field of a struct S in a struct's codec.
-type field[S any] struct {
-	name string
-	size int
-	put  func(e *encoder, ss []S)
-	get  func(d *decoder, ss []S)
+func (e *encoder) uint8s(vs []uint8) { e.body = append(e.body, vs...) }
+
+func (d *decoder) bools(vs []bool) []bool {
+	for i, b := range d.take(len(vs)) {
+		vs[i] = b != 0
+	}
+	return vs
 }
 
-// fieldOf is field name of S, at at, written with c.
-func fieldOf[S, T any](name string, at func(*S) *T, c codec[T]) field[S] {
-	return field[S]{
-		name: name,
-		size: c.size,
-		put: func(e *encoder, ss []S) {
-			vs := make([]T, len(ss))
-			for i := range ss {
-				vs[i] = *at(&ss[i])
-			}
-			c.put(e, vs)
-		},
-		get: func(d *decoder, ss []S) {
-			vs := make([]T, len(ss))
-			if c.get(d, vs); d.err != nil {
-				return
-			}
-			for i := range ss {
-				*at(&ss[i]) = vs[i]
-			}
-		},
+// A string is written as an offset and a length in the blob. Equal
+// strings are written once; read strings share the blob's memory.
+func (e *encoder) strs(vs []string) {
+	for _, s := range vs {
+		at, ok := e.at[s]
+		if !ok {
+			at = uint32(len(e.blob))
+			e.at[s] = at
+			e.blob = append(e.blob, s...)
+		}
+		e.u32(at)
+		e.u32(uint32(len(s)))
 	}
 }
 
-// structOf is the codec of a struct: its fields, a column each. It names
-// its columns typ.field in messages.
-func structOf[S any](typ string, fields ...field[S]) codec[S] {
-	c := codec[S]{
-		put: func(e *encoder, ss []S) {
-			for _, f := range fields {
-				f.put(e, ss)
-			}
-		},
-		get: func(d *decoder, ss []S) {
-			outer := d.field
-			for _, f := range fields {
-				if d.field = typ + "." + f.name; outer != "" {
-					d.field = outer + "." + f.name
-				}
-				if f.get(d, ss); d.err != nil {
-					return
-				}
-				d.pause()
-			}
-			d.field = outer
-		},
+func (d *decoder) strs(vs []string) []string {
+	b := d.take(8 * len(vs))
+	if b == nil {
+		return vs
 	}
-	for _, f := range fields {
-		c.size += f.size
-		c.fields = append(c.fields, f.name)
+	for i := range vs {
+		at, n := uint64(binary.LittleEndian.Uint32(b[8*i:])), uint64(binary.LittleEndian.Uint32(b[8*i+4:]))
+		if at+n > uint64(len(d.blob)) {
+			d.off -= len(b) - 8*i
+			d.fail("string out of range (" + strconv.FormatUint(at, 10) + "+" + strconv.FormatUint(n, 10) +
+				" in a blob of " + strconv.Itoa(len(d.blob)) + " bytes)")
+			return vs
+		}
+		vs[i] = d.blob[at : at+n]
 	}
-	return c
+	return vs
 }
 
-// pointers is the codec of pointers to values written with c; the values
-// read are in one array.
-func pointers[T any](c codec[T]) codec[*T] {
-	return codec[*T]{
-		size:   c.size,
-		fields: c.fields,
-		put: func(e *encoder, ps []*T) {
-			vs := make([]T, len(ps))
-			for i, p := range ps {
-				vs[i] = *p
-			}
-			c.put(e, vs)
-		},
-		get: func(d *decoder, ps []*T) {
-			vs := make([]T, len(ps))
-			if c.get(d, vs); d.err != nil {
-				return
-			}
-			for i := range ps {
-				ps[i] = &vs[i]
-			}
-		},
+// A column of lists is their lengths, then the values of all of them end
+// to end (a column, or a struct's columns): lists writes the lengths and
+// returns the values.
+func lists[T any](e *encoder, ls [][]T) []T {
+	var all []T
+	for _, l := range ls {
+		e.u32(uint32(len(l)))
+		all = append(all, l...)
+	}
+	return all
+}
+
+// lengths reads the lengths of n lists whose values take size bytes or
+// more each, and returns where each starts in the values end to end: list
+// i is [starts[i], starts[i+1]), and starts[n] is how many values there
+// are.
+func (d *decoder) lengths(n, size int) []int {
+	starts := make([]int, n+1)
+	b := d.take(4 * n)
+	if b == nil {
+		return starts
+	}
+	for i := range n {
+		starts[i+1] = starts[i] + int(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	if total, left := starts[n], len(d.data)-d.off; total > left/size {
+		d.fail("counts adding up to " + strconv.Itoa(total) + " out of range (" + strconv.Itoa(left) + " bytes left)")
+		clear(starts)
+	}
+	return starts
+}
+
+// list reads the length of a single list (a column of one list), as
+// lengths does.
+func (d *decoder) list(size int) int { return d.lengths(1, size)[1] }
+
+// sub is list i of all, nil when empty.
+func sub[T any](all []T, starts []int, i int) []T {
+	lo, hi := starts[i], starts[i+1]
+	if hi == lo {
+		return nil
+	}
+	return all[lo:hi:hi]
+}
+
+// A map is written as its size, then its keys in order (so that a
+// compiled bundle is the same bytes every time), then its values in the
+// keys' order: sortedKeys writes the size and returns the keys.
+func sortedKeys[V any](e *encoder, m map[string]V) []string {
+	e.u32(uint32(len(m)))
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// mapOf makes the map of the keys and values read for the column at,
+// unless a key is there twice.
+func mapOf[V any](d *decoder, at string, keys []string, values []V) map[string]V {
+	if d.err != nil {
+		return nil
+	}
+	d.field = at
+	m := make(map[string]V, len(keys))
+	for i, k := range keys {
+		m[k] = values[i]
+	}
+	if len(m) != len(keys) {
+		d.fail("a map holds a key twice")
+	}
+	return m
+}
+
+// gather returns field f of each of ss: the column the encoder writes.
+func gather[S, T any](ss []S, f func(*S) T) []T {
+	vs := make([]T, len(ss))
+	for i := range ss {
+		vs[i] = f(&ss[i])
+	}
+	return vs
+}
+
+// A pointer to one of the bundle's statements or claims is written as
+// its index.
+func refsTo[T any](e *encoder, what string, index map[*T]int32, ps []*T) {
+	for _, p := range ps {
+		i, ok := index[p]
+		if !ok && e.err == nil {
+			e.err = &FormatError{Msg: "a " + what + " that the bundle does not list is referred to"}
+		}
+		e.u32(uint32(i))
 	}
 }
 
-// refTo is the codec of a pointer to one of the bundle's statements or
-// claims, written as its index: list returns the decoded ones, index the
-// encoder's index of them.
-func refTo[T any](what string, index func(*encoder) map[*T]int32, list func(*decoder) []*T) codec[*T] {
-	return codec[*T]{
-		size: 4,
-		put: func(e *encoder, ps []*T) {
-			for _, p := range ps {
-				i, ok := index(e)[p]
-				if !ok && e.err == nil {
-					e.err = &FormatError{Msg: "a " + what + " that the bundle does not list is referred to"}
-				}
-				e.u32(uint32(i))
-			}
-		},
-		get: func(d *decoder, ps []*T) {
-			b := d.take(4 * len(ps))
-			if b == nil {
-				return
-			}
-			all := list(d)
-			for i := range ps {
-				k := binary.LittleEndian.Uint32(b[4*i:])
-				if uint64(k) >= uint64(len(all)) {
-					d.off -= len(b) - 4*i
-					d.fail(what + " " + strconv.FormatUint(uint64(k), 10) + " out of range (the bundle has " + strconv.Itoa(len(all)) + ")")
-					return
-				}
-				ps[i] = all[k]
-			}
-		},
+// readRefs reads len(ps) indexes of all into ps, and returns ps.
+func readRefs[T any](d *decoder, what string, all []*T, ps []*T) []*T {
+	b := d.take(4 * len(ps))
+	if b == nil {
+		return ps
 	}
+	for i := range ps {
+		k := binary.LittleEndian.Uint32(b[4*i:])
+		if uint64(k) >= uint64(len(all)) {
+			d.off -= len(b) - 4*i
+			d.fail(what + " " + strconv.FormatUint(uint64(k), 10) + " out of range (the bundle has " + strconv.Itoa(len(all)) + ")")
+			return ps
+		}
+		ps[i] = all[k]
+	}
+	return ps
 }
 
 // refKind is what an int32 of the matcher indexes: words, stems,
@@ -501,23 +445,18 @@ type refCheck struct {
 	end   int // where the values end in the file
 }
 
-// refs is the codec of int32s, written with c, that index what kind
-// names.
-func refs(kind *refKind, c codec[int32]) codec[int32] {
-	return codec[int32]{
-		size: c.size,
-		put:  c.put,
-		get: func(d *decoder, vs []int32) {
-			if c.get(d, vs); d.err == nil {
-				d.refs = append(d.refs, refCheck{kind, vs, d.field, d.base + d.off})
-			}
-		},
+// refs notes that vs, the column just read, index what kind names, and
+// returns vs: vs must not change until they are checked.
+func (d *decoder) refs(kind *refKind, vs []int32) []int32 {
+	if d.err == nil {
+		d.checks = append(d.checks, refCheck{kind, vs, d.field, d.base + d.off})
 	}
+	return vs
 }
 
 // checkRefs checks the numbers that index parts of m.
 func (d *decoder) checkRefs(m *Matcher) error {
-	for _, r := range d.refs {
+	for _, r := range d.checks {
 		d.pause()
 		n := r.kind.len(m)
 		for i, v := range r.vs {
