@@ -44,6 +44,7 @@ type Config struct {
 	// needed when a generated workload is measured.
 	PeerModules string
 	PeerAll     bool // the peer searches every statement for every quote
+	NoPeer      bool // measure the widget alone
 	// Profile, when not empty, is a folder where each page's first load
 	// leaves a CPU profile (page.cpuprofile); the top functions go to Log.
 	// Build the widget without -s to see Go's function names.
@@ -89,7 +90,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if slices.ContainsFunc(site.workloads, Workload.hasPeer) {
+	if !cfg.NoPeer && slices.ContainsFunc(site.workloads, Workload.hasPeer) {
 		if err := site.addPeer(cfg.PeerModules); err != nil {
 			return nil, err
 		}
@@ -126,7 +127,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}); err != nil {
 				return nil, err
 			}
-			if s.hasPeer() {
+			if s.hasPeer() && !cfg.NoPeer {
 				if err := measurePeer(ctx, cfg, run, origin, s); err != nil {
 					return nil, err
 				}

@@ -45,10 +45,10 @@ factcheck-mark {
 	box-decoration-break: clone;
 }
 factcheck-sr {
-	position: absolute;
+	display: inline-block;
 	width: 1px;
 	height: 1px;
-	margin: -1px;
+	margin: 0 -1px 0 0;
 	padding: 0;
 	border: 0;
 	overflow: hidden;

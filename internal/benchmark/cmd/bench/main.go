@@ -33,6 +33,7 @@ func main() {
 	pages := flag.String("pages", "", "what to measure: demo and the workloads' names (default: all; CLEF when its data is there)")
 	clef := flag.String("clef", "", "the CLEF-2020 Task 2 data, for the CLEF page (default: shared/data/clef2020-t2 in a folder above)")
 	peer := flag.String("peer", "", "the JavaScript peer's node_modules (default: ROOT/.cache/peer/node_modules, where ./build.sh bench installs it)")
+	noPeer := flag.Bool("no-peer", false, "leave the JavaScript peer out (quicker runs)")
 	peerAll := flag.Bool("peer-all", false, "the JavaScript peer searches every statement for every quote (default: those that share one of the quote's two rarest words)")
 	console := flag.Bool("console", false, "print the pages' console messages")
 	profile := flag.String("profile", "", "write a CPU profile of each page's first load to this folder, and print its top functions (build the widget without -s for Go's names)")
@@ -50,7 +51,7 @@ func main() {
 	} else {
 		list = strings.Split(*pages, ",")
 	}
-	if err := run(*root, *web, *clef, *peer, *peerAll, *runs, *out, *profile, list, *console, *jsonBundles); err != nil {
+	if err := run(*root, *web, *clef, *peer, *peerAll, *noPeer, *runs, *out, *profile, list, *console, *jsonBundles); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -71,11 +72,11 @@ func allPages(clef string) []string {
 	return pages
 }
 
-func run(root, web, clef, peer string, peerAll bool, runs int, out, profile string, pages []string, console, jsonBundles bool) error {
+func run(root, web, clef, peer string, peerAll, noPeer bool, runs int, out, profile string, pages []string, console, jsonBundles bool) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, PeerModules: peer, PeerAll: peerAll, Log: os.Stderr, JSONBundles: jsonBundles, Profile: profile}
+	cfg := benchmark.Config{Root: root, Web: web, Runs: runs, CLEFDir: clef, PeerModules: peer, PeerAll: peerAll, NoPeer: noPeer, Log: os.Stderr, JSONBundles: jsonBundles, Profile: profile}
 	if console {
 		cfg.Console = os.Stderr
 	}
