@@ -16,20 +16,34 @@ func WhenVisible(hosts []js.Value, seen func(i int, visible bool)) (stop func())
 	if len(hosts) == 0 {
 		return func() {}
 	}
-	byHost := js.Global().Get("Map").New()
-	visible := make([]bool, len(hosts))
+	// The hosts cross into JavaScript once, as an array: the observer
+	// observes each through forEach, and a host that comes into view is
+	// found in it by indexOf. Those out of view at the start, most of a
+	// long page's, are never looked up.
+	list := make([]any, len(hosts))
+	for i, h := range hosts {
+		list[i] = h
+	}
+	array := js.ValueOf(list)
+	inView := map[int]bool{}
 	callback := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		entries := args[0]
 		for i, n := 0, entries.Length(); i < n; i++ {
 			e := entries.Index(i)
-			k := byHost.Call("get", e.Get("target"))
-			if k.Type() != js.TypeNumber {
+			target := e.Get("target")
+			if e.Get("isIntersecting").Bool() {
+				if j := array.Call("indexOf", target).Int(); j >= 0 && !inView[j] {
+					inView[j] = true
+					seen(j, true)
+				}
 				continue
 			}
-			j, now := k.Int(), e.Get("isIntersecting").Bool()
-			if now != visible[j] {
-				visible[j] = now
-				seen(j, now)
+			for j := range inView {
+				if hosts[j].Equal(target) {
+					delete(inView, j)
+					seen(j, false)
+					break
+				}
 			}
 		}
 		return nil
@@ -37,10 +51,8 @@ func WhenVisible(hosts []js.Value, seen func(i int, visible bool)) (stop func())
 	opts := js.Global().Get("Object").New()
 	opts.Set("rootMargin", "100% 0px")
 	observer := js.Global().Get("IntersectionObserver").New(callback, opts)
-	for i, h := range hosts {
-		byHost.Call("set", h, i)
-		observer.Call("observe", h)
-	}
+	// forEach passes observe an index and the array too, which it ignores.
+	array.Call("forEach", observer.Get("observe").Call("bind", observer))
 	return func() {
 		observer.Call("disconnect")
 		callback.Release()
