@@ -25,8 +25,9 @@
 #                       mark.js, which npm ci installs into .cache/peer)
 #                       (table on stdout, JSON in .cache/bench.json; flags go
 #                       to internal/benchmark/cmd/bench: -runs N, -out FILE,
-#                       -pages demo,S,L,CLEF, -clef DIR, -peer-all) and the
-#                       engine with go test -bench (.cache/bench-engine.txt)
+#                       -pages demo,S,L,CLEF, -clef DIR, -peer-all, -no-peer,
+#                       -profile DIR) and the engine with go test -bench
+#                       (.cache/bench-engine.txt)
 #
 # Needs Go; `test` also needs apt-get (or the browsers installed) the first
 # time.
