@@ -77,6 +77,7 @@ func newElement(doc js.Value, tag string) js.Value {
 	return cloneOf(doc, tag, func() js.Value { return createElement(doc, tag) })
 }
 
+// createElement makes a widget element of tag for a template.
 func createElement(doc js.Value, tag string) js.Value {
 	el := doc.Call("createElement", tag)
 	el.Call("setAttribute", UIAttr, "")

@@ -34,7 +34,11 @@ const underline = `text-decoration-line: underline;
 // only the widget's own elements, so the page's elements are untouched. A
 // nowrap joint holds only a character or two and the badge host, so no
 // space of the page's is in it for white-space to collapse; a mark split
-// for the joint shows no rounded corners at the seam.
+// for the joint shows no rounded corners at the seam. A screen-reader
+// marker is visually hidden as a clipped inline block that takes no room
+// on its line, not as an absolutely positioned box, whose containing block
+// would be far up the page (often its root), laid out again for each new
+// marker.
 const baseCSS = `
 factcheck-mark {
 	font: inherit;
