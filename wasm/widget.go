@@ -310,8 +310,9 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 
 // whenVisible renders the badges past the first eagerBadges as they come
 // into view and, when there are more than paintedLimit, paints the
-// passages in view and unpaints those that leave it. It returns the
-// function that stops it.
+// passages in view and unpaints those that leave it; a printout paints
+// them all, from beforeprint to afterprint. It returns the function that
+// stops it.
 func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark) (stop func()) {
 	windowed := len(marks) > paintedLimit
 	if !windowed && len(badges) <= eagerBadges {
@@ -321,7 +322,9 @@ func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark) (stop func(
 	for i, m := range marks {
 		hosts[i] = m.Host
 	}
-	return ui.WhenVisible(hosts, func(i int, visible bool) {
+	inView := make([]bool, len(marks))
+	stopWatching := ui.WhenVisible(hosts, func(i int, visible bool) {
+		inView[i] = visible
 		switch {
 		case visible:
 			badges[i].Mount()
@@ -332,6 +335,30 @@ func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark) (stop func(
 			marks[i].Unpaint()
 		}
 	})
+	if !windowed {
+		return stopWatching
+	}
+	outOfView := func(paint func(*page.Mark)) js.Func {
+		return js.FuncOf(func(js.Value, []js.Value) any {
+			for i, m := range marks {
+				if !inView[i] {
+					paint(m)
+				}
+			}
+			return nil
+		})
+	}
+	before, after := outOfView((*page.Mark).Repaint), outOfView((*page.Mark).Unpaint)
+	win := js.Global()
+	win.Call("addEventListener", "beforeprint", before)
+	win.Call("addEventListener", "afterprint", after)
+	return func() {
+		stopWatching()
+		win.Call("removeEventListener", "beforeprint", before)
+		win.Call("removeEventListener", "afterprint", after)
+		before.Release()
+		after.Release()
+	}
 }
 
 // stopBadges stops rendering the last scan's badges as they show.

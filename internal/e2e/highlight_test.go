@@ -124,8 +124,8 @@ document.head.append(style);`
 // TestHighlightsInView: on a page with more passages than the widget keeps
 // painted at once, the passages near the viewport are painted and those
 // far from it are not; scrolling paints the passages it brings into view
-// and unpaints those it leaves. Every passage keeps its badge host and
-// annotation.
+// and unpaints those it leaves. A printout paints them all. Every passage
+// keeps its badge host and annotation.
 func TestHighlightsInView(t *testing.T) {
 	const n = 160 // over the widget's paintedLimit
 	var article strings.Builder
@@ -173,5 +173,12 @@ func TestHighlightsInView(t *testing.T) {
 	wait("the first passages painted, not the last", true, false)
 	eval[bool](t, tb, `(document.getElementById('p`+strconv.Itoa(n-1)+`').scrollIntoView(), true)`)
 	wait("the last passages painted, the first unpainted", false, true)
+
+	// A printout shows every passage painted, and then the view again.
+	if got := eval[[]any](t, tb, `dispatchEvent(new Event('beforeprint')), (`+painted+`)`); got[2] != float64(n) {
+		t.Errorf("while printing, %v ranges painted, want all %d", got[2], n)
+	}
+	eval[bool](t, tb, `(dispatchEvent(new Event('afterprint')), true)`)
+	wait("after printing, the last passages painted, the first unpainted", false, true)
 	tb.noErrors(t)
 }
