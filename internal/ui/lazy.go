@@ -16,6 +16,15 @@ func WhenVisible(hosts []js.Value, seen func(i int, visible bool)) (stop func())
 	if len(hosts) == 0 {
 		return func() {}
 	}
+	observerCtor := js.Global().Get("IntersectionObserver")
+	if observerCtor.Type() != js.TypeFunction {
+		// A browser (or a page) without the observer: every host is
+		// taken to be in view.
+		for i := range hosts {
+			seen(i, true)
+		}
+		return func() {}
+	}
 	// The hosts cross into JavaScript once, as an array: the observer
 	// observes each through forEach, and a host that comes into view is
 	// found in it by indexOf. Those out of view at the start, most of a
@@ -50,7 +59,7 @@ func WhenVisible(hosts []js.Value, seen func(i int, visible bool)) (stop func())
 	})
 	opts := js.Global().Get("Object").New()
 	opts.Set("rootMargin", "100% 0px")
-	observer := js.Global().Get("IntersectionObserver").New(callback, opts)
+	observer := observerCtor.New(callback, opts)
 	// forEach passes observe an index and the array too, which it ignores.
 	array.Call("forEach", observer.Get("observe").Call("bind", observer))
 	return func() {

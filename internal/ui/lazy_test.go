@@ -59,3 +59,22 @@ func TestWhenVisible(t *testing.T) {
 	waitFor(t, "the unrendered badge opened", func() bool { return isOpen(farther) })
 	doc.Get("documentElement").Call("scrollTo", 0, 0)
 }
+
+// TestWhenVisibleWithoutObserver: where the page has no
+// IntersectionObserver, every host is reported in view at once.
+func TestWhenVisibleWithoutObserver(t *testing.T) {
+	saved := js.Global().Get("IntersectionObserver")
+	js.Global().Set("IntersectionObserver", js.Undefined())
+	defer js.Global().Set("IntersectionObserver", saved)
+	hosts := []js.Value{newHost(t), newHost(t)}
+	var seen []int
+	stop := WhenVisible(hosts, func(i int, visible bool) {
+		if visible {
+			seen = append(seen, i)
+		}
+	})
+	defer stop()
+	if len(seen) != 2 || seen[0] != 0 || seen[1] != 1 {
+		t.Fatalf("reported in view: %v, want [0 1]", seen)
+	}
+}
