@@ -3,6 +3,7 @@ package bundle
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -33,10 +34,11 @@ func TestDefault(t *testing.T) {
 	if b.Statements[0].ID != "#s1" || b.Statements[0].Text != s1 {
 		t.Errorf("first statement = %s %q, want #s1 %q", b.Statements[0].ID, b.Statements[0].Text, s1)
 	}
-	horne := Person{"Emily Horne", "Spokeswoman, National Security Council", "The White House"}
-	whiteHouse := Person{Name: "The White House"}
+	whiteHouseNames := []string{"Maison Blanche", "Weißes Haus", "Weißen Haus"}
+	horne := Person{"Emily Horne", "Spokeswoman, National Security Council", "The White House", whiteHouseNames}
+	whiteHouse := Person{Name: "The White House", AlternateNames: whiteHouseNames}
 	biden := Person{Name: "Joe Biden", JobTitle: "President of the United States"}
-	nykyforov := Person{"Sergii Nykyforov", "Spokesman for President Volodymyr Zelensky", "Office of the President of Ukraine"}
+	nykyforov := Person{"Sergii Nykyforov", "Spokesman for President Volodymyr Zelensky", "Office of the President of Ukraine", nil}
 	const readout = "Readout of President Biden's Call with President Zelenskyy of Ukraine"
 	want := []struct {
 		id      string
@@ -58,7 +60,7 @@ func TestDefault(t *testing.T) {
 	}
 	for i, w := range want {
 		s := b.Statements[i]
-		if s.ID != w.id || s.Speaker != w.speaker || s.Date != w.date || s.Source.Name != w.source || s.Source.URL != "" {
+		if s.ID != w.id || !reflect.DeepEqual(s.Speaker, w.speaker) || s.Date != w.date || s.Source.Name != w.source || s.Source.URL != "" {
 			t.Errorf("statement %d = %s %+v %s %+v, want %s %+v %s {Name:%s}", i, s.ID, s.Speaker, s.Date, s.Source, w.id, w.speaker, w.date, w.source)
 		}
 	}

@@ -20,6 +20,10 @@ type Person struct {
 	Name        string
 	JobTitle    string // "Spokeswoman, National Security Council"
 	Affiliation string // "The White House"
+	// AlternateNames are other names of the person or of their
+	// affiliation (alternateName): what a text in another language
+	// calls them ("la Maison Blanche"), an acronym, a nickname.
+	AlternateNames []string
 }
 
 // Source is where a text was published.

@@ -3,6 +3,7 @@ package bundle
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -402,7 +403,7 @@ func TestParseShapes(t *testing.T) {
 			if len(b.Warnings) != 0 || len(b.Statements) != 1 {
 				t.Fatalf("%d statements, warnings %q", len(b.Statements), b.Warnings)
 			}
-			if got := *b.Statements[0]; got != want {
+			if got := *b.Statements[0]; !reflect.DeepEqual(got, want) {
 				t.Errorf("statement:\n got %+v\nwant %+v", got, want)
 			}
 		})
@@ -516,5 +517,34 @@ func TestParseRatesTrue(t *testing.T) {
 				t.Errorf("rating %q, true %v, warnings %q; want %q, %v", c.Rating, c.RatesTrue, b.Warnings, tt.text, tt.isTrue)
 			}
 		})
+	}
+}
+
+// TestParseAlternateNames reads a speaker's other names, its own and its
+// affiliation's (an organisation's @id reference too), without repeats or
+// the speaker's own name; a name that is not text is an error naming the
+// field.
+func TestParseAlternateNames(t *testing.T) {
+	b, err := Parse(graph(
+		`{"@type": "Quotation", "@id": "#s1", "text": "We will respond decisively.",
+			"creator": {"@type": "Person", "name": "Jane Doe", "alternateName": ["J. Doe", "Jane Doe"],
+				"affiliation": {"@id": "#ministry"}}}`,
+		`{"@type": "GovernmentOrganization", "@id": "#ministry", "name": "Ministry of Affairs",
+			"alternateName": ["Ministère des Affaires", "J. Doe", "Ministerium für Angelegenheiten"]}`,
+		`{"@type": "Quotation", "@id": "#s2", "text": "We said it.", "creator": "A spokesperson"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"J. Doe", "Ministère des Affaires", "Ministerium für Angelegenheiten"}
+	if got := b.Statements[0].Speaker.AlternateNames; !slices.Equal(got, want) {
+		t.Errorf("alternate names %q, want %q", got, want)
+	}
+	if got := b.Statements[1].Speaker.AlternateNames; got != nil {
+		t.Errorf("a plain name's alternate names %q, want none", got)
+	}
+	_, err = Parse(graph(`{"@type": "Quotation", "@id": "#s1", "text": "We will.",
+		"creator": {"name": "Jane Doe", "alternateName": {"@type": "Person"}}}`))
+	if err == nil || !strings.Contains(err.Error(), "creator.alternateName") {
+		t.Errorf("error %v, want one naming creator.alternateName", err)
 	}
 }

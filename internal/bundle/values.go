@@ -101,8 +101,9 @@ func (n *node) label(field string, v any) (string, *Error) {
 	return str(field, v)
 }
 
-// person reads a Person or Organization: an object with a name, jobTitle
-// and affiliation (or worksFor), or a plain name.
+// person reads a Person or Organization: an object with a name, jobTitle,
+// affiliation (or worksFor) and alternateNames, its own and its
+// affiliation's, or a plain name.
 func (n *node) person(field string, v any) (Person, *Error) {
 	var p Person
 	var err *Error
@@ -123,6 +124,19 @@ func (n *node) person(field string, v any) (Person, *Error) {
 		}
 		if p.Affiliation, err = n.label(field+"."+key, w[key]); err != nil {
 			return p, err
+		}
+		if p.AlternateNames, err = strs(field+".alternateName", w["alternateName"]); err != nil {
+			return p, err
+		}
+		if org, ok := n.p.resolve(single(w[key])).(map[string]any); ok {
+			alt, err := strs(field+"."+key+".alternateName", org["alternateName"])
+			if err != nil {
+				return p, err
+			}
+			p.AlternateNames = append(p.AlternateNames, alt...)
+		}
+		if p.AlternateNames = unique(p.AlternateNames, p.Name); len(p.AlternateNames) == 0 {
+			p.AlternateNames = nil
 		}
 	default:
 		return p, fieldErr(field, "is %s, want a Person or Organization", kind(w))

@@ -29,7 +29,7 @@ const (
 	// FormatVersion is the version of the format this package writes and
 	// reads. Change it whenever the payload's layout changes (a field
 	// added to a codec below, or removed).
-	FormatVersion = 1
+	FormatVersion = 2
 	headerSize    = 16
 	// ContentType is the media type of a compiled bundle.
 	ContentType = "application/vnd.factcheck.bundle"
@@ -97,9 +97,11 @@ func (e *encoder) persons(ps []bundle.Person) {
 	e.col("Person", "Name").strs(gather(ps, func(p *bundle.Person) string { return p.Name }))
 	e.col("Person", "JobTitle").strs(gather(ps, func(p *bundle.Person) string { return p.JobTitle }))
 	e.col("Person", "Affiliation").strs(gather(ps, func(p *bundle.Person) string { return p.Affiliation }))
+	e.col("Person", "AlternateNames").strs(lists(e, gather(ps, func(p *bundle.Person) []string { return p.AlternateNames })))
 }
 
-const personSize = 3 * 8
+// personSize: three strings and a list of strings.
+const personSize = 3*8 + 4
 
 func (d *decoder) persons(ps []bundle.Person) []bundle.Person {
 	at := d.field
@@ -111,6 +113,11 @@ func (d *decoder) persons(ps []bundle.Person) []bundle.Person {
 	}
 	for i, s := range d.col(at, "Person", "Affiliation").strs(d.tmpStrs(len(ps))) {
 		ps[i].Affiliation = s
+	}
+	altStarts := d.col(at, "Person", "AlternateNames").lengths(len(ps), 8)
+	alts := d.strs(make([]string, altStarts[len(ps)]))
+	for i := range ps {
+		ps[i].AlternateNames = sub(alts, altStarts, i)
 	}
 	return ps
 }

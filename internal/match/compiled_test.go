@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -209,7 +210,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"empty", nil, `bad magic "" (want "FCB\x00")`},
 		{"JSON", []byte(`{"@graph": []}`), `bad magic "{\"@g" (want "FCB\x00")`},
 		{"short header", good[:10], "truncated at byte 10: the header is 16 bytes"},
-		{"version 2", edit(func(d []byte) []byte { d[4] = 2; return d }), "format version 2 not supported (want 1)"},
+		{"another version", edit(func(d []byte) []byte { d[4] = FormatVersion + 1; return d }),
+			"format version " + strconv.Itoa(FormatVersion+1) + " not supported (want " + strconv.Itoa(FormatVersion) + ")"},
 		{"truncated", good[:len(good)/2], fmt.Sprintf("truncated at byte %d: the header promises %d bytes", len(good)/2, len(good))},
 		{"bytes after", append(slices.Clone(good), 0), "1 bytes after the payload's end at byte " + fmt.Sprint(len(good))},
 		{"bit flip", edit(func(d []byte) []byte { d[len(d)/2] ^= 4; return d }), "checksum mismatch (CRC-32 0x"},

@@ -146,10 +146,10 @@ type Builder struct {
 	stage int
 	next  int // the next statement, claim or wording of the stage
 
-	docs     int     // statements and wordings counted
-	df       []int32 // by word id: documents using the word
-	counted  []int32 // by word id: the last document that counted it, plus one
-	speakers map[bundle.Person][]int32
+	docs     int                // statements and wordings counted
+	df       []int32            // by word id: documents using the word
+	counted  []int32            // by word id: the last document that counted it, plus one
+	speakers map[string][]int32 // by speakerKey
 	split    textnorm.Splitter
 	scratch  []textnorm.Word
 
@@ -178,7 +178,7 @@ const (
 // NewBuilder starts indexing b; b must not change until the build is done.
 func NewBuilder(b *bundle.Bundle) *Builder {
 	m := &Matcher{words: make(map[string]wordInfo), stems: make(map[string]int32)}
-	bl := &Builder{b: b, m: m, speakers: make(map[bundle.Person][]int32)}
+	bl := &Builder{b: b, m: m, speakers: make(map[string][]int32)}
 	// Make room for the statements' words, about one in six bytes.
 	size := 0
 	for _, s := range b.Statements {
@@ -284,6 +284,11 @@ func (bl *Builder) words(text string) []textnorm.Word {
 	return bl.scratch
 }
 
+// speakerKey tells speakers apart: their names, title and affiliation.
+func speakerKey(p bundle.Person) string {
+	return strings.Join(append([]string{p.Name, p.JobTitle, p.Affiliation}, p.AlternateNames...), "\x00")
+}
+
 func (bl *Builder) addStatement(s *bundle.Statement) {
 	words := bl.words(s.Text)
 	bl.first = append(bl.first, int32(len(bl.ids)))
@@ -291,9 +296,11 @@ func (bl *Builder) addStatement(s *bundle.Statement) {
 	for _, w := range words {
 		bl.spans = append(bl.spans, span32{int32(w.Start), int32(w.End)})
 	}
-	speaker, ok := bl.speakers[s.Speaker]
+	key := speakerKey(s.Speaker)
+	speaker, ok := bl.speakers[key]
 	if !ok {
-		for _, text := range []string{s.Speaker.Name, s.Speaker.JobTitle, s.Speaker.Affiliation} {
+		p := s.Speaker
+		for _, text := range append([]string{p.Name, p.JobTitle, p.Affiliation}, p.AlternateNames...) {
 			for _, w := range bl.words(text) {
 				speaker = append(speaker, bl.m.internStem(stem(w.Norm)))
 			}
@@ -301,7 +308,7 @@ func (bl *Builder) addStatement(s *bundle.Statement) {
 				speaker = append(speaker, bl.m.internStem(a))
 			}
 		}
-		bl.speakers[s.Speaker] = speaker
+		bl.speakers[key] = speaker
 	}
 	bl.m.statements = append(bl.m.statements, statementEntry{s: s, speaker: speaker})
 }

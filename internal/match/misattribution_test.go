@@ -202,3 +202,29 @@ func TestNarration(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerAlternateNames: a bundle may give a speaker, or its
+// organisation, names in other languages (alternateName); an English
+// quote given to the White House in a French or German sentence is then
+// the White House's, and one given to another institution is not.
+func TestSpeakerAlternateNames(t *testing.T) {
+	m := New(bundle.Default())
+	cases := []struct {
+		text string
+		want []expect
+	}{
+		{"Joe Biden va « respond decisively if Russia further invades Ukraine », affirme la Maison Blanche.",
+			[]expect{{"respond decisively if Russia further invades Ukraine", Verified, "#s3a"}}},
+		{"Laut dem Weißen Haus will Biden „respond decisively if Russia further invades Ukraine“.",
+			[]expect{{"respond decisively if Russia further invades Ukraine", Verified, "#s3a"}}},
+		{"„Reports of anything more or different than that are completely false“, erklärte das Weiße Haus.",
+			[]expect{{"Reports of anything more or different than that are completely false", Verified, "#s1"}}},
+		{"„Reports of anything more or different than that are completely false“, erklärte das Außenministerium.",
+			[]expect{{"Reports of anything more or different than that are completely false", 0, ""}}},
+		{"« Reports of anything more or different than that are completely false », a déclaré le Kremlin.",
+			[]expect{{"Reports of anything more or different than that are completely false", 0, ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) { checkText(t, m, c.text, c.want) })
+	}
+}

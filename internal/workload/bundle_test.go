@@ -32,12 +32,12 @@ func TestBundle(t *testing.T) {
 	}
 
 	words := map[string]bool{}
-	speakers := map[bundle.Person]bool{}
+	speakers := map[[3]string]bool{}
 	for _, s := range b.Statements {
 		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			words[strings.ToLower(w)] = true
 		}
-		speakers[s.Speaker] = true
+		speakers[[3]string{s.Speaker.Name, s.Speaker.JobTitle, s.Speaker.Affiliation}] = true
 		if s.Date == "" || s.Speaker.Name == "" || s.Source.Name == "" {
 			t.Fatalf("statement %s lacks a date, speaker or source: %+v", s.ID, s)
 		}
