@@ -84,7 +84,7 @@ func dispatch(name string, detail js.Value) {
 
 // fetch starts fetching url, without credentials (the bundle is public
 // data); it returns the Promise of the Response. The loader does the
-// same for the first load (config.bundle).
+// same for the first load (host.bundle).
 func fetch(url string) js.Value {
 	opts := js.Global().Get("Object").New()
 	opts.Set("credentials", "omit")

@@ -58,7 +58,7 @@ type config struct {
 }
 
 func readConfig(v js.Value) config {
-	c := config{verdicts: map[string]bool{}, bundle: js.Undefined()}
+	c := config{verdicts: map[string]bool{}}
 	if s := v.Get("statements"); s.Type() == js.TypeString {
 		c.statements = s.String()
 	}
@@ -222,7 +222,9 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	if w.gen != gen {
 		return js.Undefined(), errStopped
 	}
-	items, badges, marks := w.mark(text, findings, w.pauser(markSliceBudget), gen)
+	// Past paintedLimit findings, only the passages in view are painted.
+	windowed := len(findings) > paintedLimit
+	items, badges, marks := w.mark(text, findings, windowed, w.pauser(markSliceBudget), gen)
 	if w.gen != gen {
 		return js.Undefined(), errStopped
 	}
@@ -231,7 +233,7 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	clock.lap("mark")
 	w.annotations = w.annotate(text, items, pause)
 	clock.lap("annotate")
-	w.stopLazy = w.whenVisible(badges, marks)
+	w.stopLazy = w.whenVisible(badges, marks, windowed)
 	detail := js.Global().Get("Object").New()
 	detail.Set("annotations", w.annotations)
 	detail.Set("ms", clock.total())
@@ -271,12 +273,11 @@ func (w *widget) match(m *match.Matcher, text string, pause func()) []match.Find
 
 // mark highlights each finding's passage, shows them all at the end (see
 // page.Text.Show), and mounts the first eagerBadges badges; the caller
-// mounts the rest when they show (see whenVisible). Past paintedLimit
-// findings it leaves the passages unpainted: whenVisible paints those in
-// view. A passage the page changed since it was read is skipped with a
-// warning. It stops early if clear() is called while it gives the page a
-// turn.
-func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), gen int) ([]ui.Item, []*ui.Badge, []*page.Mark) {
+// mounts the rest when they show (see whenVisible). When windowed it
+// leaves the passages unpainted: whenVisible paints those in view. A
+// passage the page changed since it was read is skipped with a warning.
+// It stops early if clear() is called while it gives the page a turn.
+func (w *widget) mark(text *page.Text, findings []match.Finding, windowed bool, pause func(), gen int) ([]ui.Item, []*ui.Badge, []*page.Mark) {
 	items := make([]ui.Item, 0, len(findings))
 	badges := make([]*ui.Badge, 0, len(findings))
 	marks := make([]*page.Mark, 0, len(findings))
@@ -287,7 +288,7 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 			console("warn", "factcheck: cannot mark a passage: "+err.Error())
 			continue
 		}
-		if len(findings) > paintedLimit {
+		if windowed {
 			mark.Unpaint()
 		}
 		marks = append(marks, mark)
@@ -309,12 +310,10 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, pause func(), g
 }
 
 // whenVisible renders the badges past the first eagerBadges as they come
-// into view and, when there are more than paintedLimit, paints the
-// passages in view and unpaints those that leave it; a printout paints
+// into view and, when windowed, paints the passages in view and unpaints those that leave it; a printout paints
 // them all, from beforeprint to afterprint. It returns the function that
 // stops it.
-func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark) (stop func()) {
-	windowed := len(marks) > paintedLimit
+func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark, windowed bool) (stop func()) {
 	if !windowed && len(badges) <= eagerBadges {
 		return nil
 	}

@@ -286,6 +286,7 @@ func (t *Text) locate(start, end int) (first, last int, err error) {
 // check makes sure the nodes of spans first..last are still in the page,
 // as Read saw them, and not inside a mark.
 func (t *Text) check(first, last int) error {
+	painted := t.highlights.Truthy() // no marks: claim tells a passage painted before
 	for i := first; i <= last; i++ {
 		sp, node := t.spans[i], t.node(i)
 		if !isConnectedOf.Invoke(node).Bool() {
@@ -297,8 +298,8 @@ func (t *Text) check(first, last int) error {
 		if n != want && !(t.Truncated && i == len(t.spans)-1 && n > want) {
 			return errChanged
 		}
-		if t.highlights.Truthy() {
-			continue // no marks: claim tells a passage painted before
+		if painted {
+			continue
 		}
 		if p := parentElementOf.Invoke(node); p.Truthy() && closestFn.Invoke(p, markSelector).Truthy() {
 			return errNested
