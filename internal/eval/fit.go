@@ -19,31 +19,67 @@ type Example struct {
 	State bool
 }
 
-// Examples returns the learning examples of a split: for every tweet, each
-// candidate claim of the complete bundle (stated when it is a gold claim
-// or a near duplicate of one), and each candidate once the gold claims are
-// removed (none stated: what the model must stay silent on).
-func (e *Evaluator) Examples(split string) []Example {
+// Examples returns the learning examples of a split, as lists of the
+// candidates for one passage: for every tweet, each candidate claim of the
+// complete bundle (stated when it is a gold claim or a near duplicate of
+// one), and each candidate once the gold claims are removed (none stated:
+// what the model must stay silent on). Each list is in retrieval order,
+// which does not depend on a model, so that the sums, and the weights,
+// come out the same to the bit.
+func (e *Evaluator) Examples(split string) [][]Example {
 	tweets := e.Data.Splits[split]
-	per := make([][]Example, len(tweets))
+	lists := make([][]Example, 2*len(tweets))
 	parallel(len(tweets), func(i int) {
 		t := tweets[i]
 		gold := e.Removed(t)
 		full, removed := e.Candidates(t)
-		// In an order that does not depend on the model being fitted, so
-		// that the sums, and the weights, come out the same to the bit.
 		byRetrieval(full)
 		byRetrieval(removed)
 		for _, c := range full {
-			per[i] = append(per[i], Example{c.Features, gold[c.Claim.ID]})
+			lists[2*i] = append(lists[2*i], Example{c.Features, gold[c.Claim.ID]})
 		}
 		for _, c := range removed {
-			per[i] = append(per[i], Example{c.Features, false})
+			lists[2*i+1] = append(lists[2*i+1], Example{c.Features, false})
 		}
 	})
+	return lists
+}
+
+// hardNegatives is how many of a list's unstated candidates the second fit
+// learns from: the model decides on a passage's best candidate, so what it
+// must tell apart is the stated claim from the few that come near it, not
+// from the many that share a word.
+const hardNegatives = 3
+
+// Hardest returns, from each list, the stated examples and the
+// hardNegatives unstated ones that md scores highest, in list order.
+func Hardest(lists [][]Example, md *match.Model) []Example {
 	var out []Example
-	for _, ex := range per {
-		out = append(out, ex...)
+	for _, list := range lists {
+		scores := make([]float64, len(list))
+		for k := range list {
+			scores[k] = md.Score(&list[k].F)
+		}
+		for k := range list {
+			above := 0 // unstated candidates scored above k, ties to the earlier
+			for o := range list {
+				if !list[o].State && (scores[o] > scores[k] || scores[o] == scores[k] && o < k) {
+					above++
+				}
+			}
+			if list[k].State || above < hardNegatives {
+				out = append(out, list[k])
+			}
+		}
+	}
+	return out
+}
+
+// All returns every example of the lists, in order.
+func All(lists [][]Example) []Example {
+	var out []Example
+	for _, list := range lists {
+		out = append(out, list...)
 	}
 	return out
 }
@@ -194,11 +230,14 @@ func (e *Evaluator) falseShare(split string, md *match.Model) float64 {
 	return float64(n) / float64(max(1, len(tweets)))
 }
 
-// FitModel fits the claim model on d's train split and chooses its
-// threshold on the dev split.
+// FitModel fits the claim model on d's train split, twice: on every
+// candidate, then on the stated ones and the hardest of the rest by the
+// first fit's score; and it chooses its threshold on the dev split.
 func FitModel(d *CLEF) match.Model {
 	e := NewEvaluator(d)
-	md := Fit(e.Examples("train"))
+	lists := e.Examples("train")
+	first := Fit(All(lists))
+	md := Fit(Hardest(lists, &first))
 	e.ChooseThreshold(&md, "dev")
 	return md
 }

@@ -37,12 +37,15 @@ const (
 	featWeight               // the weight of the terms that match, over 30 (at most 1)
 	featBest                 // the better of cover and headline
 	featPredicate            // cover, counting only the terms that are not names: what is said of them
+	featCosine               // cosine of the passage's and the claim's terms, each weighted by its weight
+	featRarest               // the weight of the rarest term the passage and the claim share, over a new word's
 	NumFeatures
 )
 
 // FeatureNames names the features, in order, for the eval and the fit.
 var FeatureNames = [NumFeatures]string{"cover", "headline", "passage", "names missed",
-	"numbers missed", "negation", "denial", "margin", "length", "weight", "best", "predicate"}
+	"numbers missed", "negation", "denial", "margin", "length", "weight", "best", "predicate",
+	"cosine", "rarest"}
 
 // Features describes how a passage relates to one claim.
 type Features [NumFeatures]float64
@@ -212,10 +215,10 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 	if predicateTotal > 0 {
 		sc.f[featPredicate] = predicate / predicateTotal
 	}
-	sc.f[featPassage] = s.passageCover(i, j, ce)
+	s.overlap(i, j, ce, &sc.f)
 	sc.f[featBest] = max(sc.f[featCover], sc.f[featHeadline])
 	sc.lo, sc.hi = s.termRange(i, j, wd)
-	if wd.negated != s.negated(max(i, sc.lo-negationReach), sc.hi+1) {
+	if wd.negated != s.negatesTerm(i, j, wd) {
 		sc.f[featNegation] = 1
 	}
 	if denies && !wd.denies {
@@ -265,18 +268,26 @@ func (s *Scan) has(t term, run int) bool {
 	return s.s.paraStamp[t.stem] == s.s.paraNow || run >= minClaimWords && s.article[t.stem]
 }
 
-// passageCover returns the weighted share of the terms of words [i, j)
-// that are terms of claim ce: how much of the passage is about the claim.
-func (s *Scan) passageCover(i, j int, ce *claimEntry) float64 {
+// overlap sets the features that weigh the terms of words [i, j) against
+// the terms of claim ce (its wordings and headline together, each stem
+// once): how much of the passage is about the claim (featPassage), their
+// cosine, and the rarest term they share. A tweet that repeats a claim in
+// other words still tends to keep its rarest word (a name, "hologram").
+func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) {
 	m, sc := s.m, &s.s
-	sc.termStamp, sc.termNow = stamp(sc.termStamp, sc.termNow, len(m.stemText)+len(s.localText))
+	n := len(m.stemText) + len(s.localText)
+	sc.termStamp, sc.termNow = stamp(sc.termStamp, sc.termNow, n)
+	claimNorm := 0.0
 	for _, wi := range ce.wordings {
 		for _, t := range m.wordings[wi].terms {
-			sc.termStamp[t.stem] = sc.termNow
+			if sc.termStamp[t.stem] != sc.termNow {
+				sc.termStamp[t.stem] = sc.termNow
+				claimNorm += t.weight * t.weight
+			}
 		}
 	}
-	sc.seenStamp, sc.seenNow = stamp(sc.seenStamp, sc.seenNow, len(m.stemText)+len(s.localText))
-	all, in := 0.0, 0.0
+	sc.seenStamp, sc.seenNow = stamp(sc.seenStamp, sc.seenNow, n)
+	all, in, norm, dot, rarest := 0.0, 0.0, 0.0, 0.0, 0.0
 	for k := i; k < j; k++ {
 		st := s.stems[k]
 		if s.flags[k]&flagFunction != 0 || sc.seenStamp[st] == sc.seenNow {
@@ -285,14 +296,19 @@ func (s *Scan) passageCover(i, j int, ce *claimEntry) float64 {
 		sc.seenStamp[st] = sc.seenNow
 		w := s.weightOf(k)
 		all += w
+		norm += w * w
 		if sc.termStamp[st] == sc.termNow {
 			in += w
+			dot += w * w
+			rarest = max(rarest, w)
 		}
 	}
-	if all == 0 {
-		return 0
+	if all == 0 || claimNorm == 0 {
+		return
 	}
-	return in / all
+	f[featPassage] = in / all
+	f[featCosine] = dot / math.Sqrt(norm*claimNorm)
+	f[featRarest] = rarest / m.maxWeight
 }
 
 // weightOf returns the weight of word k of the text: its own, else its
@@ -525,6 +541,24 @@ func (s *Scan) negated(i, j int) bool {
 	for _, f := range s.flags[i:j] {
 		if f&flagNegation != 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// negatesTerm reports whether a negation among words [i, j) stands before
+// one of wd's terms, at most negationReach words before it ("did not go
+// well", "never told"). A paragraph may say "no" of something else than
+// what the claim says.
+func (s *Scan) negatesTerm(i, j int, wd *wordingEntry) bool {
+	for k := i; k < j; k++ {
+		if s.flags[k]&flagNegation == 0 {
+			continue
+		}
+		for n := k + 1; n < j && n <= k+negationReach; n++ {
+			if s.flags[n]&flagFunction == 0 && containsTerm(wd.terms, s.stems[n]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -23,14 +23,45 @@ func TestHashtag(t *testing.T) {
 		{"#ÉtatsUnis", []string{"ÉtatsUnis"}},
 	}
 	for _, tt := range tests {
-		s := m.NewScan(tt.text)
-		s.Step(1 << 30)
-		var got []string
-		for _, sp := range s.spans {
-			got = append(got, tt.text[sp.start:sp.end])
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := wordsRead(m, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: words %q, want %q", tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestLinks: a link's parts are not words of the text, also when a post
+// glues it to the word before it.
+func TestLinks(t *testing.T) {
+	m := New(bundle.Default())
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"see https://t.co/TPX0dF5Dil — Morgan", []string{"see", "Morgan"}},
+		{"clip:https://t.co/1xX5KMns8Nhttps://t.co/9lOAr67iCX — Mehdi", []string{"clip", "Mehdi"}},
+		{"#tcot pic.twitter.com/9RhYCGPQK7 — Jeannie", []string{"tcot", "Jeannie"}},
+		{"#onassignmentpic.twitter.com/SWyyI1XVt9 June", []string{"June"}},
+		{"stuff.”pic.twitter.com/f5BGxpJA85 — Tim", []string{"stuff", "Tim"}},
+		{"read www.example.org/a?b=c now", []string{"read", "now"}},
+		{"HTTPS://EXAMPLE.ORG/X after", []string{"after"}},
+		{"http and https differ", []string{"http", "and", "https", "differ"}},
+		{"the www. prefix", []string{"the", "www", "prefix"}},
+	}
+	for _, tt := range tests {
+		if got := wordsRead(m, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: words %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// wordsRead returns the words a scan of text reads, as the text spells
+// them.
+func wordsRead(m *Matcher, text string) []string {
+	s := m.NewScan(text)
+	s.Step(1 << 30)
+	var got []string
+	for _, sp := range s.spans {
+		got = append(got, text[sp.start:sp.end])
+	}
+	return got
 }

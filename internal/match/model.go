@@ -5,20 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -6.227007740771765,
+	Bias: -10.536197758109722,
 	Weights: Features{
-		1.0516713698515483,    // cover
-		2.971972117321029,     // headline
-		9.898417473458277,     // passage
-		-0.3572061000672,      // names missed
-		-1.0043375833410226,   // numbers missed
-		-0.012449677658080926, // negation
-		0.23924228972230302,   // denial
-		1.9704885907902716,    // margin
-		-6.074450622355624,    // length
-		6.735111763034001,     // weight
-		0.4647914459390085,    // best
-		1.0277189793807886,    // predicate
+		4.299930009401466,   // cover
+		4.260431401277122,   // headline
+		15.53547596298986,   // passage
+		-0.2668498312322079, // names missed
+		-0.5055094191844766, // numbers missed
+		0.29433118192370383, // negation
+		0.2949278747179469,  // denial
+		1.2756272727156361,  // margin
+		-2.215311668677541,  // length
+		3.3011319452175294,  // weight
+		-1.77634471216637,   // best
+		0.8776327117614938,  // predicate
+		-7.6633609059429,    // cosine
+		6.165397011540468,   // rarest
 	},
-	Threshold: 0.8094507080530118,
+	Threshold: 0.8424906172244795,
 }

@@ -42,6 +42,9 @@ type Scan struct {
 	stems []int32  // stem id (see stemText)
 	flags []uint8
 	chunk []textnorm.Word // scratch: the words being read
+	// linkEnd is where the last link met in the text ends: its parts
+	// ("https", "t", "co") are not words of the text.
+	linkEnd int
 	// The text's stems that the matcher does not know have ids from
 	// len(m.stemText) on: local[st] is their id, localText[id-len(m.stemText)]
 	// the stem.
@@ -188,6 +191,13 @@ func (s *Scan) read() {
 		s.article = make([]bool, len(m.stemText))
 	}
 	for _, w := range words {
+		if w.Start < s.linkEnd {
+			continue
+		}
+		if end := linkAt(s.text, w); end > 0 {
+			s.linkEnd = end
+			continue
+		}
 		if hashtag(s.text, w) {
 			s.readHashtag(w)
 			continue
@@ -216,6 +226,31 @@ func (s *Scan) readWord(w textnorm.Word) {
 	s.ids = append(s.ids, info.id)
 	s.stems = append(s.stems, info.stem)
 	s.flags = append(s.flags, info.flags)
+}
+
+// maxLinkBytes bounds how far a link is looked for its end.
+const maxLinkBytes = 2048
+
+// linkAt returns the end of the link that begins with word w
+// ("https://t.co/x", "www.example.org", "pic.twitter.com/x"), or 0 when
+// none does. Posts glue links to the word before them ("#tcot
+// pic.twitter.com/x", "Lawshttps://t.co/x"), so w need only end with the
+// link's first part; such a word goes with the link. A link ends at a
+// space.
+func linkAt(text string, w textnorm.Word) int {
+	rest, n := text[w.End:], w.Norm
+	switch {
+	case strings.HasPrefix(rest, "://") && (strings.HasSuffix(n, "http") || strings.HasSuffix(n, "https")):
+	case n == "www" && len(rest) > 1 && rest[0] == '.' && rest[1] > ' ':
+	case strings.HasPrefix(rest, ".twitter.com/") && strings.HasSuffix(n, "pic"):
+	default:
+		return 0
+	}
+	end := w.End
+	for end < len(text) && end-w.End < maxLinkBytes && text[end] > ' ' {
+		end++
+	}
+	return end
 }
 
 // hashtag reports whether w is a hashtag written in camel case

@@ -1,0 +1,61 @@
+package match
+
+import (
+	"math"
+	"testing"
+
+	"factcheck/internal/bundle"
+)
+
+// TestClaimFeatures: the features of the claim model that weigh a
+// passage's terms against a claim's (cosine, rarest shared term) and
+// the negation of one of the claim's terms.
+func TestClaimFeatures(t *testing.T) {
+	b, err := bundle.Parse([]byte(`{"@context":"https://schema.org","@graph":[
+	 {"@type":"ClaimReview","@id":"#tunnel","claimReviewed":"The mayor closed the harbour tunnel in Rotterdam.","reviewRating":"False"},
+	 {"@type":"ClaimReview","@id":"#bridge","claimReviewed":"The mayor opened a bridge in Utrecht.","reviewRating":"False"},
+	 {"@type":"ClaimReview","@id":"#park","claimReviewed":"The mayor visited a park in Utrecht.","reviewRating":"False"},
+	 {"@type":"ClaimReview","@id":"#whale","claimReviewed":"A hologram of a whale was shown in a school gym.","reviewRating":"False"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(b)
+	features := func(text, id string) Features {
+		t.Helper()
+		for _, c := range m.ClaimCandidates(text, nil) {
+			if c.Claim.ID == id {
+				return c.Features
+			}
+		}
+		t.Fatalf("%q: %s is not a candidate", text, id)
+		return Features{}
+	}
+	same := features("The mayor closed the harbour tunnel in Rotterdam.", "#tunnel")
+	if math.Abs(same[featCosine]-1) > 1e-9 || same[featNegation] != 0 {
+		t.Errorf("the claim's own words: cosine %v, negation %v; want 1 and 0", same[featCosine], same[featNegation])
+	}
+	part := features("The mayor closed a road in Rotterdam after the storm.", "#tunnel")
+	if part[featCosine] <= 0 || part[featCosine] >= same[featCosine] {
+		t.Errorf("half the claim's words: cosine %v, want between 0 and %v", part[featCosine], same[featCosine])
+	}
+	// "hologram" is rarer than "school": the passage that keeps it
+	// shares a rarer term.
+	rare := features("Students saw a hologram today.", "#whale")
+	common := features("Students saw a school today.", "#whale")
+	if rare[featRarest] <= common[featRarest] || rare[featRarest] > 1 {
+		t.Errorf("rarest shared term: %v with hologram, %v with school; want the first higher, at most 1", rare[featRarest], common[featRarest])
+	}
+	for _, tt := range []struct {
+		text    string
+		negated bool
+	}{
+		{"The mayor never closed the harbour tunnel in Rotterdam.", true},
+		{"The mayor did not close the harbour tunnel in Rotterdam.", true},
+		{"The mayor, and no councillor at all, closed the harbour tunnel in Rotterdam.", false},
+		{"The mayor closed the harbour tunnel in Rotterdam, not the bridge.", false},
+	} {
+		if got := features(tt.text, "#tunnel")[featNegation] != 0; got != tt.negated {
+			t.Errorf("%q: negation %v, want %v", tt.text, got, tt.negated)
+		}
+	}
+}
