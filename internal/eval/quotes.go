@@ -5,6 +5,7 @@ package eval
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/match"
@@ -32,6 +33,14 @@ var plausible = []string{"clearly", "officials", "government", "warned", "countr
 // QuoteBattery generates the battery from the first statements of b (at
 // most perStatement sentences of six words or more of each).
 func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
+	// An edit that gives another statement's sentence word for word is
+	// no misquote: the official said that too.
+	said := map[string]bool{}
+	for _, st := range b.Statements {
+		for _, p := range passage.Find(st.Text) {
+			said[textnorm.Key(strings.TrimRight(st.Text[p.Start:p.End], ".!? "))] = true
+		}
+	}
 	var out []QuoteCase
 	for si, st := range b.Statements[:min(statements, len(b.Statements))] {
 		speaker := st.Speaker.Name
@@ -47,6 +56,9 @@ func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
 			}
 			used++
 			quote := func(kind, q, want string) {
+				if want == "misquoted" && said[textnorm.Key(q)] {
+					return
+				}
 				out = append(out, QuoteCase{kind, "Officials spoke on Thursday.\n“" + q + ",” " + speaker + " said.\nThe talks go on.", q, want})
 			}
 			quote("exact sentence", sentence, "verified")
@@ -63,8 +75,10 @@ func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
 				}
 				quote("one edit", edit(words, k, k+1, swap), "misquoted")
 				// Dropped at an end, or beside its double ("the the"),
-				// the rest is the statement's own words.
-				if k > 0 && k < len(words)-1 && !strings.EqualFold(words[k], words[k-1]) && !strings.EqualFold(words[k], words[k+1]) {
+				// the rest is the statement's own words; a dash dropped
+				// drops no word.
+				if k > 0 && k < len(words)-1 && !strings.EqualFold(words[k], words[k-1]) && !strings.EqualFold(words[k], words[k+1]) &&
+					strings.IndexFunc(words[k], unicode.IsLetter) >= 0 {
 					quote("one edit", edit(words, k, k+1, ""), "misquoted")
 				}
 				quote("one edit", edit(words, k, k, swap), "misquoted")
