@@ -49,7 +49,7 @@ func (e *Evaluator) Examples(split string) [][]Example {
 // learns from: the model decides on a passage's best candidate, so what it
 // must tell apart is the stated claim from the few that come near it, not
 // from the many that share a word.
-const hardNegatives = 3
+const hardNegatives = 2
 
 // Hardest returns, from each list, the stated examples and the
 // hardNegatives unstated ones that md scores highest, in list order.

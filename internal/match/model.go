@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -10.536197758109722,
+	Bias: -9.51046307566377,
 	Weights: Features{
-		4.299930009401466,   // cover
-		4.260431401277122,   // headline
-		15.53547596298986,   // passage
-		-0.2668498312322079, // names missed
-		-0.5055094191844766, // numbers missed
-		0.29433118192370383, // negation
-		0.2949278747179469,  // denial
-		1.2756272727156361,  // margin
-		-2.215311668677541,  // length
-		3.3011319452175294,  // weight
-		-1.77634471216637,   // best
-		0.8776327117614938,  // predicate
-		-7.6633609059429,    // cosine
-		6.165397011540468,   // rarest
+		3.8531475675415843,   // cover
+		3.994101379002874,    // headline
+		14.254605284121695,   // passage
+		-0.26339067176283876, // names missed
+		-0.48215491137932204, // numbers missed
+		0.2516599474529559,   // negation
+		0.2813180446644188,   // denial
+		1.0973808687710547,   // margin
+		-1.346555694669374,   // length
+		2.8592400850258897,   // weight
+		-1.9638819974573951,  // best
+		0.6033015688572654,   // predicate
+		-5.879154425723011,   // cosine
+		5.088744650906565,    // rarest
 	},
-	Threshold: 0.8424906172244795,
+	Threshold: 0.8020036672347499,
 }
