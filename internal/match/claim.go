@@ -38,7 +38,7 @@ const (
 	featBest                 // the better of cover and headline
 	featPredicate            // cover, counting only the terms that are not names: what is said of them
 	featCosine               // cosine of the passage's and the claim's terms, each weighted by its weight
-	featRarest               // the weight of the rarest term the passage and the claim share, over a new word's
+	featRarest               // the rarity among the claims of the rarest term the passage and the claim share
 	NumFeatures
 )
 
@@ -271,8 +271,9 @@ func (s *Scan) has(t term, run int) bool {
 // overlap sets the features that weigh the terms of words [i, j) against
 // the terms of claim ce (its wordings and headline together, each stem
 // once): how much of the passage is about the claim (featPassage), their
-// cosine, and the rarest term they share. A tweet that repeats a claim in
-// other words still tends to keep its rarest word (a name, "hologram").
+// cosine, and how rare among the claims is the rarest term they share. A
+// tweet that repeats a claim in other words still tends to keep its
+// rarest word (a name, "hologram").
 func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) {
 	m, sc := s.m, &s.s
 	n := len(m.stemText) + len(s.localText)
@@ -300,7 +301,7 @@ func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) {
 		if sc.termStamp[st] == sc.termNow {
 			in += w
 			dot += w * w
-			rarest = max(rarest, w)
+			rarest = max(rarest, s.rarity(st))
 		}
 	}
 	if all == 0 || claimNorm == 0 {
@@ -308,7 +309,42 @@ func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) {
 	}
 	f[featPassage] = in / all
 	f[featCosine] = dot / math.Sqrt(norm*claimNorm)
-	f[featRarest] = rarest / m.maxWeight
+	f[featRarest] = rarest
+}
+
+// rarityScale is the number of claims of which a word used by one claim
+// has rarity 1: sharing the one word of six claims that uses "certain" is
+// weak evidence, sharing one of ten thousand's is strong.
+const rarityScale = 10000
+
+// rarity returns how rare stem st (a claim's) is among the claims: the
+// log of the number of claims over the number whose wordings use it, over
+// log(rarityScale), at most 1. A word's weight is counted in wordings, and
+// a claim's headline repeats its words, so the weight does not tell a word
+// of one claim from a word of two. Worked out once per scan and stem, from
+// the stem's postings.
+func (s *Scan) rarity(st int32) float64 {
+	m, sc := s.m, &s.s
+	if len(sc.rarity) < len(m.stemText) {
+		sc.rarity = make([]float32, len(m.stemText))
+	}
+	if r := sc.rarity[st]; r > 0 {
+		return float64(r - 1)
+	}
+	// A claim's wordings are one run of wordings, and postings are in
+	// wording order: a claim's postings are one run too.
+	n, last := 0, int32(-1)
+	for _, wi := range m.wordingPostings(st) {
+		if c := m.wordings[wi].claim; c != last {
+			n, last = n+1, c
+		}
+	}
+	r := 0.0
+	if n > 0 {
+		r = min(1, math.Log(float64(len(m.claims))/float64(n))/math.Log(rarityScale))
+	}
+	sc.rarity[st] = float32(r + 1)
+	return r
 }
 
 // weightOf returns the weight of word k of the text: its own, else its

@@ -13,8 +13,8 @@ import (
 func TestClaimFeatures(t *testing.T) {
 	b, err := bundle.Parse([]byte(`{"@context":"https://schema.org","@graph":[
 	 {"@type":"ClaimReview","@id":"#tunnel","claimReviewed":"The mayor closed the harbour tunnel in Rotterdam.","reviewRating":"False"},
-	 {"@type":"ClaimReview","@id":"#bridge","claimReviewed":"The mayor opened a bridge in Utrecht.","reviewRating":"False"},
-	 {"@type":"ClaimReview","@id":"#park","claimReviewed":"The mayor visited a park in Utrecht.","reviewRating":"False"},
+	 {"@type":"ClaimReview","@id":"#bridge","claimReviewed":"The mayor opened a bridge by a school in Utrecht.","reviewRating":"False"},
+	 {"@type":"ClaimReview","@id":"#park","claimReviewed":"The mayor visited a school park in Utrecht.","reviewRating":"False"},
 	 {"@type":"ClaimReview","@id":"#whale","claimReviewed":"A hologram of a whale was shown in a school gym.","reviewRating":"False"}]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -38,8 +38,8 @@ func TestClaimFeatures(t *testing.T) {
 	if part[featCosine] <= 0 || part[featCosine] >= same[featCosine] {
 		t.Errorf("half the claim's words: cosine %v, want between 0 and %v", part[featCosine], same[featCosine])
 	}
-	// "hologram" is rarer than "school": the passage that keeps it
-	// shares a rarer term.
+	// One claim uses "hologram", three use "school": the passage that
+	// keeps "hologram" shares a rarer term.
 	rare := features("Students saw a hologram today.", "#whale")
 	common := features("Students saw a school today.", "#whale")
 	if rare[featRarest] <= common[featRarest] || rare[featRarest] > 1 {

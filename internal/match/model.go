@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.51046307566377,
+	Bias: -10.424348563734812,
 	Weights: Features{
-		3.8531475675415843,   // cover
-		3.994101379002874,    // headline
-		14.254605284121695,   // passage
-		-0.26339067176283876, // names missed
-		-0.48215491137932204, // numbers missed
-		0.2516599474529559,   // negation
-		0.2813180446644188,   // denial
-		1.0973808687710547,   // margin
-		-1.346555694669374,   // length
-		2.8592400850258897,   // weight
-		-1.9638819974573951,  // best
-		0.6033015688572654,   // predicate
-		-5.879154425723011,   // cosine
-		5.088744650906565,    // rarest
+		3.239926701590277,   // cover
+		3.8644332590816552,  // headline
+		15.007348217353034,  // passage
+		-0.4019526394826512, // names missed
+		-0.4311718893423182, // numbers missed
+		0.25718489626970265, // negation
+		0.37958708414143866, // denial
+		1.1164758606784142,  // margin
+		-0.9985646822345345, // length
+		2.6029354676549765,  // weight
+		-1.9563299432117562, // best
+		1.5222867411667123,  // predicate
+		-5.896984588821599,  // cosine
+		5.830660185213723,   // rarest
 	},
-	Threshold: 0.8020036672347499,
+	Threshold: 0.7804220552224558,
 }

@@ -42,6 +42,7 @@ type scratch struct {
 	// current paragraph (paraStamp, for the paragraph paraAt).
 	termStamp []uint32
 	termNow   uint32
+	rarity    []float32 // by stem: its rarity among the claims, plus one (0: not worked out yet)
 	seenStamp []uint32
 	seenNow   uint32
 	paraStamp []uint32
