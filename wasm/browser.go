@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"time"
 )
 
 // await blocks the calling goroutine until promise settles. The page's
@@ -28,6 +29,7 @@ func await(promise js.Value) (js.Value, error) {
 	defer then.Release()
 	defer catch.Release()
 	promise.Call("then", then, catch)
+	defer waiting()()
 	<-done
 	return value, err
 }
@@ -70,8 +72,20 @@ func (y *yielder) yield() {
 }
 
 func (y *yielder) wait() {
+	defer waiting()()
 	y.port.Call("postMessage", js.Null())
 	<-y.ch
+}
+
+// waited is how long the widget has waited on the browser: for turns
+// given to the page, and for promises (the network). What a stage of a
+// scan takes, less what it waited, is the widget's own work (see phases).
+var waited time.Duration
+
+// waiting starts a wait; the function it returns ends it.
+func waiting() func() {
+	start := time.Now()
+	return func() { waited += time.Since(start) }
 }
 
 // dispatch sends a CustomEvent named name with detail to document.

@@ -8,17 +8,21 @@ import (
 )
 
 // phases times the stages of a scan, for factcheck:done's detail: where
-// the time goes on a given page, for integrators and the benchmark.
+// the time goes on a given page, for integrators and the benchmark. A
+// stage's time is the clock's; its busy time leaves out what the widget
+// waited on the browser meanwhile (see waited): the page's own rendering
+// and scripts in the turns the widget gives it, and the network.
 type phases struct {
 	start, last time.Time
+	lastWaited  time.Duration
 	names       []string
-	ms          []float64
+	ms, busy    []float64
 }
 
 // startPhases starts the clock of a scan.
 func startPhases() *phases {
 	now := time.Now()
-	return &phases{start: now, last: now}
+	return &phases{start: now, last: now, lastWaited: waited}
 }
 
 // lap ends the stage called name.
@@ -26,16 +30,22 @@ func (p *phases) lap(name string) {
 	now := time.Now()
 	p.names = append(p.names, name)
 	p.ms = append(p.ms, millis(now.Sub(p.last)))
-	p.last = now
+	p.busy = append(p.busy, millis(now.Sub(p.last)-(waited-p.lastWaited)))
+	p.last, p.lastWaited = now, waited
 }
 
 func (p *phases) total() float64 { return millis(p.last.Sub(p.start)) }
 
-// js returns the stages as an object {name: ms}.
-func (p *phases) js() js.Value {
+// js returns the stages' times, or with busy their busy times, as an
+// object {name: ms}.
+func (p *phases) js(busy bool) js.Value {
+	ms := p.ms
+	if busy {
+		ms = p.busy
+	}
 	o := js.Global().Get("Object").New()
 	for i, name := range p.names {
-		o.Set(name, p.ms[i])
+		o.Set(name, ms[i])
 	}
 	return o
 }

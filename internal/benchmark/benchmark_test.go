@@ -267,3 +267,35 @@ func TestWriteTablePeer(t *testing.T) {
 		t.Errorf("the peer's work row = %q; want quotes 500, searches 4321, matched 300, marks 301\n%s", work, table)
 	}
 }
+
+// TestWriteTableBusy checks the stages' rows: each with its busy time, and
+// L's bundle stage with its budget.
+func TestWriteTableBusy(t *testing.T) {
+	r := &Report{Runs: 1, Scans: []*ScanResult{{
+		Workload: Workload{Name: "L", Words: 200_000, Statements: 10_000},
+		Timing: Timing{
+			Phases: map[string]*Stat{"bundle": {Median: 130, Min: 120, Max: 140}, "match": {Median: 950, Min: 900, Max: 990}},
+			Busy:   map[string]*Stat{"bundle": {Median: 27.5}, "match": {Median: 800}},
+		},
+	}}}
+	var out strings.Builder
+	if err := r.WriteTable(&out); err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if name, rest, ok := strings.Cut(l, "   · "); ok && strings.HasPrefix(name, "scan L") {
+			f := strings.Fields(rest)
+			rows[f[0]] = f[1:]
+		}
+	}
+	want := map[string]string{
+		"bundle": "130.0 120.0 140.0 busy ≤ 30 busy 27.5",
+		"match":  "950.0 900.0 990.0 busy 800.0",
+	}
+	for stage, w := range want {
+		if got := strings.Join(rows[stage], " "); got != w {
+			t.Errorf("%s row = %q, want %q\n%s", stage, got, w, out.String())
+		}
+	}
+}

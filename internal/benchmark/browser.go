@@ -77,7 +77,7 @@ const probe = `(() => {
 		if (r.done) return;
 		const verdicts = {};
 		for (const a of e.detail.annotations) verdicts[a.verdict] = (verdicts[a.verdict] || 0) + 1;
-		r.done = { at: performance.now(), ms: e.detail.ms, phases: e.detail.phases, annotations: e.detail.annotations.length, verdicts };
+		r.done = { at: performance.now(), ms: e.detail.ms, phases: e.detail.phases, busy: e.detail.busy, annotations: e.detail.annotations.length, verdicts };
 	});
 	document.addEventListener('hello:done', () => {
 		if (!r.done) r.done = { at: performance.now(), ms: 0, annotations: 0 };
@@ -111,7 +111,10 @@ type load struct {
 		MS float64 `json:"ms"` // the widget's own figure (detail.ms)
 		// The scan's stages (detail.phases): bundle, read, match, mark,
 		// annotate.
-		Phases      map[string]float64 `json:"phases"`
+		Phases map[string]float64 `json:"phases"`
+		// Their busy time (detail.busy): without the widget's waits on
+		// the browser.
+		Busy        map[string]float64 `json:"busy"`
 		Annotations int                `json:"annotations"`
 		Verdicts    map[string]int     `json:"verdicts"` // annotations by verdict
 	} `json:"done"`

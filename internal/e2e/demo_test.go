@@ -32,11 +32,22 @@ func TestDemoLoads(t *testing.T) {
 		t.Errorf("factcheck:ready fired %d times, want 1", s.Ready)
 	}
 	var detail struct {
-		Annotations []json.RawMessage `json:"annotations"`
-		MS          *float64          `json:"ms"`
+		Annotations []json.RawMessage  `json:"annotations"`
+		MS          *float64           `json:"ms"`
+		Phases      map[string]float64 `json:"phases"`
+		Busy        map[string]float64 `json:"busy"`
 	}
 	if err := json.Unmarshal(s.Done[0], &detail); err != nil || detail.Annotations == nil || detail.MS == nil {
 		t.Errorf("factcheck:done detail = %s, want {annotations: [...], ms} (%v)", s.Done[0], err)
+	}
+	// Every stage has its time and its busy time, which leaves out the
+	// waits: at least 0 and at most the stage's time.
+	for _, stage := range []string{"bundle", "read", "match", "mark", "annotate"} {
+		ms, ok := detail.Phases[stage]
+		busy, okBusy := detail.Busy[stage]
+		if !ok || !okBusy || busy < 0 || busy > ms+0.01 {
+			t.Errorf("stage %s: %v ms (%v), busy %v ms (%v); want both, 0 ≤ busy ≤ ms", stage, ms, ok, busy, okBusy)
+		}
 	}
 	tb.noErrors(t)
 }
