@@ -16,9 +16,11 @@ import (
 
 // Report is every figure of the eval.
 type Report struct {
-	Claims []ClaimsReport         `json:"claims"`
-	Quotes map[string][]KindScore `json:"quotes"` // by bundle
-	Shapes []GroupScore           `json:"shapes"`
+	Claims []ClaimsReport `json:"claims"`
+	// CrossValidated is the fit's figures on train by cross-validation.
+	CrossValidated *CrossValidated        `json:"cross_validated,omitempty"`
+	Quotes         map[string][]KindScore `json:"quotes"` // by bundle
+	Shapes         []GroupScore           `json:"shapes"`
 	// RealPages is the widget on saved real pages, when they were run.
 	RealPages *realpages.Report `json:"real_pages,omitempty"`
 }
@@ -37,6 +39,8 @@ func Run(clefDir, shapesDir string) (*Report, error) {
 		for _, split := range []string{"train", "dev"} {
 			r.Claims = append(r.Claims, e.Claims(split))
 		}
+		cv := e.CrossValidate("train")
+		r.CrossValidated = &cv
 	}
 	def := bundle.Default()
 	r.Quotes["default"] = RunQuotes(match.New(def), QuoteBattery(def, len(def.Statements), 100))
@@ -60,6 +64,9 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "%-6s %6s %6s %6s %8s %8s %8s %12s\n", "split", "tweets", "P@1", "MAP@5", "recall", "false", "wrong", "best recall")
 		for _, c := range r.Claims {
 			fmt.Fprintf(w, "%-6s %6d %6.3f %6.3f %8.3f %8.3f %8.3f %12.3f\n", c.Split, c.Tweets, c.P1, c.MAP5, c.Recall, c.False, c.Wrong, c.BestRecall)
+		}
+		if cv := r.CrossValidated; cv != nil {
+			fmt.Fprintf(w, "%s, %d-fold cross-validation of the fit: P@1 %.3f, best recall %.3f\n", cv.Split, cv.Folds, cv.P1, cv.BestRecall)
 		}
 	}
 	for _, name := range []string{"default", "generated"} {
@@ -104,8 +111,11 @@ type Floors struct {
 	ClaimsRecall map[string]float64 `json:"claims_recall"` // by split
 	ClaimsP1     map[string]float64 `json:"claims_p_at_1"`
 	ClaimsFalse  map[string]float64 `json:"claims_false_max"` // a ceiling
-	Quotes       map[string]float64 `json:"quotes"`           // "bundle/kind": share passed
-	Shapes       map[string]int     `json:"shapes"`           // group: cases passed
+	// ClaimsCrossValidated bounds the cross-validation's "p_at_1" and
+	// "best_recall".
+	ClaimsCrossValidated map[string]float64 `json:"claims_cross_validated"`
+	Quotes               map[string]float64 `json:"quotes"` // "bundle/kind": share passed
+	Shapes               map[string]int     `json:"shapes"` // group: cases passed
 	// RealPagesRoot is the least share of the real pages (where the
 	// widget runs) whose article it reads; they may have no badge.
 	RealPagesRoot float64 `json:"real_pages_root"`
@@ -136,6 +146,14 @@ func (f *Floors) Below(r *Report) []string {
 		}
 		if v, ok := f.ClaimsFalse[c.Split]; ok && c.False > v {
 			out = append(out, fmt.Sprintf("claims %s false %.3f > %.3f", c.Split, c.False, v))
+		}
+	}
+	if cv := r.CrossValidated; cv != nil {
+		if v, ok := f.ClaimsCrossValidated["p_at_1"]; ok && cv.P1 < v {
+			out = append(out, fmt.Sprintf("claims %s cross-validated P@1 %.3f < %.3f", cv.Split, cv.P1, v))
+		}
+		if v, ok := f.ClaimsCrossValidated["best_recall"]; ok && cv.BestRecall < v {
+			out = append(out, fmt.Sprintf("claims %s cross-validated best recall %.3f < %.3f", cv.Split, cv.BestRecall, v))
 		}
 	}
 	for name, kinds := range r.Quotes {
