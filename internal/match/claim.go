@@ -13,7 +13,7 @@ import (
 
 // Limits of claim matching.
 const (
-	claimTries        = 20  // claims retrieved per passage (and ranked, for the eval)
+	claimTries        = 40  // claims retrieved per passage (and ranked, for the eval)
 	judgedTries       = 5   // of those, claims scored when a page is judged
 	maxParagraphWords = 120 // a longer paragraph is judged sentence by sentence only
 	minClaimWords     = 3   // a passage needs this many words
@@ -116,7 +116,7 @@ type scored struct {
 // claimCandidates scores words [i, j) of the text, in paragraph para,
 // against the claims the retrieval finds, best score first.
 func (s *Scan) claimCandidates(i, j int, para passage.Span, limit int) []scored {
-	top := s.retrieve(i, j)
+	top := s.retrieve(i, j, limit+1) // and the next, for the margin
 	if len(top) == 0 {
 		return nil
 	}
@@ -143,7 +143,7 @@ func (s *Scan) claimCandidates(i, j int, para passage.Span, limit int) []scored 
 		sc.score = s.model.Score(&sc.f)
 		out = append(out, sc)
 	}
-	// Best score first; an insertion sort, there are claimTries at most.
+	// Best score first; an insertion sort, there are limit at most.
 	for a := 1; a < len(out); a++ {
 		for b := a; b > 0 && out[b].score > out[b-1].score; b-- {
 			out[b], out[b-1] = out[b-1], out[b]
@@ -397,7 +397,7 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 		return
 	}
 	ids := s.ids[i:j]
-	top := s.retrieve(i, j)
+	top := s.retrieve(i, j, judgedTries)
 	for _, c := range top[:min(judgedTries, len(top))] {
 		ce := &s.m.claims[c.claim]
 		texts, _ := s.m.texts(ce)
@@ -431,7 +431,7 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	if j-i < 4 || j-i > maxSentenceWords {
 		return
 	}
-	top := s.retrieve(i, j)
+	top := s.retrieve(i, j, judgedTries)
 	if len(top) == 0 {
 		return
 	}
@@ -687,9 +687,9 @@ type retrieved struct {
 }
 
 // retrieve ranks the claims whose wordings share terms with words [i, j)
-// by BM25 and returns the best
-// claimTries, best first, leaving out those the scan skips.
-func (s *Scan) retrieve(i, j int) []retrieved {
+// by BM25 and returns the best keep of them, best first, leaving out
+// those the scan skips.
+func (s *Scan) retrieve(i, j, keep int) []retrieved {
 	m, sc := s.m, &s.s
 	if len(m.wordings) == 0 {
 		return nil
@@ -744,10 +744,10 @@ func (s *Scan) retrieve(i, j int) []retrieved {
 	for _, ci := range sc.claimsHit {
 		c := retrieved{ci, sc.claimScore[ci]}
 		n := len(top)
-		if n == claimTries && !better(c.score, int(c.claim), top[n-1].score, int(top[n-1].claim)) {
+		if n == keep && !better(c.score, int(c.claim), top[n-1].score, int(top[n-1].claim)) {
 			continue
 		}
-		if n < claimTries {
+		if n < keep {
 			top = append(top, c)
 		} else {
 			n--

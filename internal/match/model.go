@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -10.424348563734812,
+	Bias: -9.844912530373518,
 	Weights: Features{
-		3.239926701590277,   // cover
-		3.8644332590816552,  // headline
-		15.007348217353034,  // passage
-		-0.4019526394826512, // names missed
-		-0.4311718893423182, // numbers missed
-		0.25718489626970265, // negation
-		0.37958708414143866, // denial
-		1.1164758606784142,  // margin
-		-0.9985646822345345, // length
-		2.6029354676549765,  // weight
-		-1.9563299432117562, // best
-		1.5222867411667123,  // predicate
-		-5.896984588821599,  // cosine
-		5.830660185213723,   // rarest
+		2.936777094104318,   // cover
+		3.3122231151792425,  // headline
+		15.04875345344101,   // passage
+		-0.3738902655135345, // names missed
+		-0.4067844169704508, // numbers missed
+		0.22629099074272122, // negation
+		0.33534668337233,    // denial
+		2.802815813708951,   // margin
+		0.5050125428404973,  // length
+		1.8612130418946746,  // weight
+		-1.798822613793178,  // best
+		1.229318463654587,   // predicate
+		-6.304466294139371,  // cosine
+		4.782026276868083,   // rarest
 	},
-	Threshold: 0.7804220552224558,
+	Threshold: 0.8153469410973815,
 }
