@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"factcheck/internal/bundle"
@@ -64,4 +65,39 @@ func wordsRead(m *Matcher, text string) []string {
 		got = append(got, text[sp.start:sp.end])
 	}
 	return got
+}
+
+// TestJoinedHashtag: a hashtag that joins words in lower case is read as
+// the fewest words the bundle knows that spell it; one the bundle knows
+// whole, or that no known words spell, is read whole.
+func TestJoinedHashtag(t *testing.T) {
+	b, err := bundle.Parse([]byte(`{"@context":"https://schema.org","@graph":[
+	 {"@type":"ClaimReview","@id":"#f","claimReviewed":"The Fyre festival in the Bahamas was a hoax, the corn flakes said.","reviewRating":"False"},
+	 {"@type":"ClaimReview","@id":"#h","claimReviewed":"The hoaxfest was cancelled.","reviewRating":"False"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(b)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"#fyrefestival now", []string{"fyre", "festival", "now"}},
+		{"#cornflakes", []string{"corn", "flakes"}},
+		{"#bahamasfyrefestival", []string{"bahamas", "fyre", "festival"}},
+		{"#hoaxfest", []string{"hoaxfest"}},           // known whole
+		{"#fyrefestivalx", []string{"fyrefestivalx"}}, // "x" is no known word
+		{"fyrefestival", []string{"fyrefestival"}},    // not a hashtag
+		{"#thefestival", []string{"thefestival"}},     // "the" is a function word
+	}
+	for _, tt := range tests {
+		if got := wordsRead(m, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: words %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	// A scan splits maxJoinedTags hashtags, and reads the rest whole.
+	got := wordsRead(m, strings.Repeat("#fyrefestival ", maxJoinedTags+1))
+	if len(got) != 2*maxJoinedTags+1 || got[len(got)-1] != "fyrefestival" {
+		t.Errorf("%d hashtags: %d words, the last %q; want %d, the last whole", maxJoinedTags+1, len(got), got[len(got)-1], 2*maxJoinedTags+1)
+	}
 }

@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.844912530373518,
+	Bias: -9.907302690354959,
 	Weights: Features{
-		2.936777094104318,   // cover
-		3.3122231151792425,  // headline
-		15.04875345344101,   // passage
-		-0.3738902655135345, // names missed
-		-0.4067844169704508, // numbers missed
-		0.22629099074272122, // negation
-		0.33534668337233,    // denial
-		2.802815813708951,   // margin
-		0.5050125428404973,  // length
-		1.8612130418946746,  // weight
-		-1.798822613793178,  // best
-		1.229318463654587,   // predicate
-		-6.304466294139371,  // cosine
-		4.782026276868083,   // rarest
+		2.966168761442723,   // cover
+		3.3062213176889195,  // headline
+		15.104741389076459,  // passage
+		-0.4053054842800676, // names missed
+		-0.4195063007323443, // numbers missed
+		0.21605660684111827, // negation
+		0.33826136163121706, // denial
+		2.7723385913814136,  // margin
+		0.517606939067321,   // length
+		1.8502716552194063,  // weight
+		-1.7725886094064263, // best
+		1.2534710897073462,  // predicate
+		-6.414745522177442,  // cosine
+		4.87199661644382,    // rarest
 	},
-	Threshold: 0.8153469410973815,
+	Threshold: 0.8154643008314713,
 }

@@ -45,6 +45,8 @@ type Scan struct {
 	// linkEnd is where the last link met in the text ends: its parts
 	// ("https", "t", "co") are not words of the text.
 	linkEnd int
+	// joinedTags counts the hashtags readJoined has tried to split.
+	joinedTags int
 	// The text's stems that the matcher does not know have ids from
 	// len(m.stemText) on: local[st] is their id, localText[id-len(m.stemText)]
 	// the stem.
@@ -202,6 +204,9 @@ func (s *Scan) read() {
 			s.readHashtag(w)
 			continue
 		}
+		if w.Start > 0 && s.text[w.Start-1] == '#' && s.readJoined(w) {
+			continue
+		}
 		s.readWord(w)
 	}
 }
@@ -280,6 +285,60 @@ func (s *Scan) readHashtag(w textnorm.Word) {
 		s.readWord(textnorm.Word{Norm: strings.ToLower(s.text[start:i]), Start: start, End: i})
 		start = i
 	}
+}
+
+// Joined hashtags ("#fyrefestival") are read as the known words they join,
+// at most maxJoined of them, each of minJoinedBytes to maxJoinedBytes; a
+// scan splits at most maxJoinedTags of them (a hostile page may hold
+// thousands: each costs up to a thousand lookups).
+const (
+	maxJoined      = 3
+	minJoinedBytes = 3
+	maxJoinedBytes = 24
+	maxJoinedTags  = 1000
+)
+
+// readJoined reads a hashtag that the matcher does not know as the fewest
+// words it does know that, joined, spell it ("#fyrefestival" is "fyre"
+// "festival"), and reports whether it found them.
+func (s *Scan) readJoined(w textnorm.Word) bool {
+	n := w.Norm
+	if len(n) != w.End-w.Start || len(n) > 64 || len(n) < 2*minJoinedBytes || s.joinedTags == maxJoinedTags {
+		return false
+	}
+	s.joinedTags++
+	if info, ok := s.m.words[n]; ok && info.id >= 0 {
+		return false
+	}
+	// parts[k] is the fewest known words that spell n[:k] (-1: none
+	// do), and from[k] where the last of them starts.
+	var parts, from [65]int8
+	for k := 1; k <= len(n); k++ {
+		parts[k] = -1
+		for a := max(0, k-maxJoinedBytes); a <= k-minJoinedBytes; a++ {
+			if parts[a] < 0 || parts[a] >= maxJoined {
+				continue
+			}
+			if info, ok := s.m.words[n[a:k]]; !ok || info.id < 0 || info.flags&flagFunction != 0 {
+				continue
+			}
+			if parts[k] < 0 || parts[a]+1 < parts[k] {
+				parts[k], from[k] = parts[a]+1, int8(a)
+			}
+		}
+	}
+	if parts[len(n)] < 2 {
+		return false
+	}
+	var cuts [maxJoined + 1]int
+	for k, c := len(n), int(parts[len(n)]); k > 0; k, c = int(from[k]), c-1 {
+		cuts[c] = k
+	}
+	for p := 0; p < int(parts[len(n)]); p++ {
+		a, b := cuts[p], cuts[p+1]
+		s.readWord(textnorm.Word{Norm: n[a:b], Start: w.Start + a, End: w.Start + b})
+	}
+	return true
 }
 
 // unknown classifies a word the matcher does not know: no function,
