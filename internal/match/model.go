@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.907302690354959,
+	Bias: -9.781475313568325,
 	Weights: Features{
-		2.966168761442723,   // cover
-		3.3062213176889195,  // headline
-		15.104741389076459,  // passage
-		-0.4053054842800676, // names missed
-		-0.4195063007323443, // numbers missed
-		0.21605660684111827, // negation
-		0.33826136163121706, // denial
-		2.7723385913814136,  // margin
-		0.517606939067321,   // length
-		1.8502716552194063,  // weight
-		-1.7725886094064263, // best
-		1.2534710897073462,  // predicate
-		-6.414745522177442,  // cosine
-		4.87199661644382,    // rarest
+		3.0283038107184774,  // cover
+		2.988467082078012,   // headline
+		15.386368717302721,  // passage
+		-0.3894063635953458, // names missed
+		-0.4178302082469068, // numbers missed
+		0.24602769441131955, // negation
+		0.336263465599267,   // denial
+		2.921121829903809,   // margin
+		0.5539257304884101,  // length
+		1.6455010671480295,  // weight
+		-1.2919832202875332, // best
+		1.235512244567014,   // predicate
+		-6.740184394891437,  // cosine
+		4.709833722083151,   // rarest
 	},
-	Threshold: 0.8154643008314713,
+	Threshold: 0.8077684862844929,
 }
