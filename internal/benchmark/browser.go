@@ -63,9 +63,23 @@ func startBrowser(parent context.Context, console io.Writer) (*browser, error) {
 // probe runs in every document before the page's own scripts: it records
 // long tasks (from the start, buffered) and when the widget's
 // factcheck:done or the hello floor's hello:done event fires, in ms since
-// navigation start, with the scan's badges counted by verdict.
+// navigation start, with the scan's badges counted by verdict. Its
+// noticeOr(settled, reject) checks every 50 ms until settled() is true,
+// and rejects with the text of the loader's notice if one shows first.
 const probe = `(() => {
 	const r = window.__bench = { tasks: [], done: null, error: '' };
+	r.noticeOr = (settled, reject) => {
+		const check = () => {
+			if (settled()) return;
+			const n = document.querySelector('factcheck-notice');
+			if (n && n.shadowRoot && n.shadowRoot.textContent.trim()) {
+				reject(new Error('the loader showed a notice: ' + n.shadowRoot.textContent.trim()));
+				return;
+			}
+			setTimeout(check, 50);
+		};
+		check();
+	};
 	try {
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) r.tasks.push([e.startTime, e.duration]);
@@ -89,19 +103,10 @@ const probe = `(() => {
 // or fails with the text of the loader's notice.
 const awaitDone = `new Promise((resolve, reject) => {
 	const r = window.__bench;
-	const check = () => {
-		if (r.done) {
-			setTimeout(() => resolve(JSON.stringify(r)), 250);
-			return;
-		}
-		const n = document.querySelector('factcheck-notice');
-		if (n && n.shadowRoot && n.shadowRoot.textContent.trim()) {
-			reject(new Error('the loader showed a notice: ' + n.shadowRoot.textContent.trim()));
-			return;
-		}
-		setTimeout(check, 50);
-	};
-	check();
+	r.noticeOr(() => {
+		if (r.done) setTimeout(() => resolve(JSON.stringify(r)), 250);
+		return r.done !== null;
+	}, reject);
 })`
 
 // load is what the probe saw of one page load.

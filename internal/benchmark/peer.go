@@ -99,16 +99,7 @@ const inject = `(tags, event) => new Promise((resolve, reject) => {
 		for (const [name, value] of Object.entries(t)) s.setAttribute(name, value);
 		document.body.append(s);
 	}
-	const check = () => {
-		if (done) return;
-		const n = document.querySelector('factcheck-notice');
-		if (n && n.shadowRoot && n.shadowRoot.textContent.trim()) {
-			reject(new Error('the loader showed a notice: ' + n.shadowRoot.textContent.trim()));
-			return;
-		}
-		setTimeout(check, 50);
-	};
-	check();
+	r.noticeOr(() => done, reject);
 })`
 
 // injectLoad is what inject saw.
