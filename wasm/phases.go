@@ -36,13 +36,9 @@ func (p *phases) lap(name string) {
 
 func (p *phases) total() float64 { return millis(p.last.Sub(p.start)) }
 
-// js returns the stages' times, or with busy their busy times, as an
-// object {name: ms}.
-func (p *phases) js(busy bool) js.Value {
-	ms := p.ms
-	if busy {
-		ms = p.busy
-	}
+// js returns ms, the stages' times or busy times, as an object
+// {name: ms}.
+func (p *phases) js(ms []float64) js.Value {
 	o := js.Global().Get("Object").New()
 	for i, name := range p.names {
 		o.Set(name, ms[i])

@@ -237,8 +237,8 @@ func (w *widget) scan(root js.Value) (anns js.Value, err error) {
 	detail := js.Global().Get("Object").New()
 	detail.Set("annotations", w.annotations)
 	detail.Set("ms", clock.total())
-	detail.Set("phases", clock.js(false))
-	detail.Set("busy", clock.js(true))
+	detail.Set("phases", clock.js(clock.ms))
+	detail.Set("busy", clock.js(clock.busy))
 	detail.Set("root", article.Root)
 	detail.Set("without", arrayOf(article.Without))
 	dispatch("factcheck:done", detail)
@@ -311,9 +311,9 @@ func (w *widget) mark(text *page.Text, findings []match.Finding, windowed bool, 
 }
 
 // whenVisible renders the badges past the first eagerBadges as they come
-// into view and, when windowed, paints the passages in view and unpaints those that leave it; a printout paints
-// them all, from beforeprint to afterprint. It returns the function that
-// stops it.
+// into view and, when windowed, paints the passages in view and unpaints
+// those that leave it; a printout paints them all, from beforeprint to
+// afterprint. It returns the function that stops it.
 func (w *widget) whenVisible(badges []*ui.Badge, marks []*page.Mark, windowed bool) (stop func()) {
 	if !windowed && len(badges) <= eagerBadges {
 		return nil

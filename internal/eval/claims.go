@@ -143,11 +143,9 @@ func (e *Evaluator) Claims(split string) ClaimsReport {
 	md := match.ClaimModel()
 	scores := e.Scores(split, &md)
 	for _, s := range scores {
-		if s.TopGold {
-			r.P1++
-		}
 		r.MAP5 += s.AP5
 	}
+	r.P1 = precisionAt1(scores)
 	r.BestThreshold, r.BestRecall = BestThreshold(scores)
 
 	var mu sync.Mutex
@@ -175,8 +173,20 @@ func (e *Evaluator) Claims(split string) ClaimsReport {
 		}
 	})
 	n := float64(max(1, len(tweets)))
-	r.P1, r.MAP5, r.Recall, r.Wrong, r.False = r.P1/n, r.MAP5/n, r.Recall/n, r.Wrong/n, r.False/n
+	r.MAP5, r.Recall, r.Wrong, r.False = r.MAP5/n, r.Recall/n, r.Wrong/n, r.False/n
 	return r
+}
+
+// precisionAt1 returns the share of the tweets whose top candidate is a
+// gold claim.
+func precisionAt1(scores []TweetScores) float64 {
+	n := 0
+	for _, s := range scores {
+		if s.TopGold {
+			n++
+		}
+	}
+	return float64(n) / float64(max(1, len(scores)))
 }
 
 // parallel runs f(0..n-1) on every core.

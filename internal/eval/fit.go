@@ -282,13 +282,7 @@ func (e *Evaluator) CrossValidate(split string) CrossValidated {
 			ts.TopRemoved, _ = top(lists[2*i+1], &md)
 		}
 	}
-	cv := CrossValidated{Split: split, Folds: Folds}
-	for _, s := range scores {
-		if s.TopGold {
-			cv.P1++
-		}
-	}
-	cv.P1 /= float64(max(1, n))
+	cv := CrossValidated{Split: split, Folds: Folds, P1: precisionAt1(scores)}
 	_, cv.BestRecall = BestThreshold(scores)
 	return cv
 }

@@ -38,7 +38,7 @@ func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
 	said := map[string]bool{}
 	for _, st := range b.Statements {
 		for _, p := range passage.Find(st.Text) {
-			said[textnorm.Key(strings.TrimRight(st.Text[p.Start:p.End], ".!? "))] = true
+			said[textnorm.Key(bare(st.Text, p))] = true
 		}
 	}
 	var out []QuoteCase
@@ -49,7 +49,7 @@ func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
 			if p.Kind != passage.Sentence || used == perStatement {
 				continue
 			}
-			sentence := strings.TrimRight(st.Text[p.Start:p.End], ".!? ")
+			sentence := bare(st.Text, p)
 			words := strings.Fields(sentence)
 			if len(words) < 6 || strings.ContainsAny(sentence, "\"“”«»'‘’") {
 				continue // too short to misquote, or holding quotes of its own
@@ -103,6 +103,11 @@ func QuoteBattery(b *bundle.Bundle, statements, perStatement int) []QuoteCase {
 		}
 	}
 	return out
+}
+
+// bare returns passage p of text without its closing punctuation.
+func bare(text string, p passage.Passage) string {
+	return strings.TrimRight(text[p.Start:p.End], ".!? ")
 }
 
 // edit returns words with words[i:j] replaced by with (nothing when with

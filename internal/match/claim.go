@@ -398,7 +398,7 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 	}
 	ids := s.ids[i:j]
 	top := s.retrieve(i, j, judgedTries)
-	for _, c := range top[:min(judgedTries, len(top))] {
+	for _, c := range top {
 		ce := &s.m.claims[c.claim]
 		texts, _ := s.m.texts(ce)
 		for _, wi := range texts {
@@ -440,7 +440,7 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 	for _, f := range s.flags[i:j] {
 		denies = denies || f&flagDenial != 0
 	}
-	for _, c := range top[:min(judgedTries, len(top))] {
+	for _, c := range top {
 		ce := &s.m.claims[c.claim]
 		texts, _ := s.m.texts(ce)
 		for _, wi := range texts {
