@@ -228,3 +228,33 @@ func TestSpeakerAlternateNames(t *testing.T) {
 		t.Run(c.text, func(t *testing.T) { checkText(t, m, c.text, c.want) })
 	}
 }
+
+// TestSharedWording: officials who say the same sentence word for word (a
+// government's line, repeated by each of its spokespeople). A quote is
+// judged against its speaker's statement however many others share the
+// words, so that the speaker's own wording is the one cited, verified or
+// misquoted.
+func TestSharedWording(t *testing.T) {
+	names := []string{"Ana Lima", "Bruno Costa", "Carla Dias", "Daniel Rocha", "Elisa Moura", "Fabio Reis"}
+	var nodes []string
+	for i, name := range names {
+		nodes = append(nodes, fmt.Sprintf(`{"@type":"Quotation","@id":"#s%d",
+		  "text":"Our position on the harbour treaty has not changed since the summit in Lisbon.",
+		  "creator":{"@type":"Person","name":%q}}`, i, name))
+	}
+	b, err := bundle.Parse([]byte(`{"@context":"https://schema.org","@graph":[` + strings.Join(nodes, ",") + `]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(b)
+	const context = "Ministers spoke about the harbour treaty in Lisbon on Friday.\n"
+	for i, name := range names {
+		t.Run(name, func(t *testing.T) {
+			id := fmt.Sprintf("#s%d", i)
+			checkText(t, m, context+`"Our position on the harbour treaty has not changed since the summit in Lisbon," `+name+` said.`,
+				[]expect{{"Our position", Verified, id}})
+			checkText(t, m, context+`"Our position on the harbour treaty has clearly not changed since the summit in Lisbon," `+name+` said.`,
+				[]expect{{"Our position", Misquoted, id}})
+		})
+	}
+}

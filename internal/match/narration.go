@@ -29,7 +29,7 @@ func (s *Scan) judgeNarration(p *passage.Passage) {
 	if !s.mayHoldRun(ids) {
 		return
 	}
-	cands := s.statementCandidates(ids, s.flags[i:j])
+	cands := s.statementCandidates(ids, s.flags[i:j], nil)
 	if len(cands) == 0 {
 		return
 	}

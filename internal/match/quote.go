@@ -53,7 +53,17 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 	if !s.judgeable(i, j) {
 		return false
 	}
-	cands := s.statementCandidates(ids, s.flags[i:j])
+	names, roles, unnamed := s.speakerWords(p.Speaker)
+	var prefer func(doc int32) bool
+	if len(names) > 0 || len(roles) > 0 {
+		// Among statements the quote's words fit as well (a phrase that
+		// many officials use), the speaker's come first.
+		prefer = func(doc int32) bool {
+			st := &s.m.statements[doc]
+			return !s.m.speakerMismatch(names, roles, st, 0, len(st.ids))
+		}
+	}
+	cands := s.statementCandidates(ids, s.flags[i:j], prefer)
 	if len(cands) == 0 {
 		return false
 	}
@@ -63,7 +73,6 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 		gap[k] = s.flags[i+k]&flagGap != 0
 		gapped = gapped || gap[k]
 	}
-	names, roles, unnamed := s.speakerWords(p.Speaker)
 	// best is the best fit among the statements the text's speaker agrees
 	// with, other among the rest (its ops are not kept: it is aligned
 	// again if it is needed).
@@ -255,8 +264,9 @@ type statementCandidate struct {
 // rare words ("Reports of anything more or different than that are
 // totally false") would tie every statement that holds its one rare word:
 // its ordinary words (not function words) vote too, with their smaller
-// weights. flags are the words' flags.
-func (s *Scan) statementCandidates(ids []int32, flags []uint8) []statementCandidate {
+// weights. flags are the words' flags; prefer, when not nil, orders
+// statements the votes tie.
+func (s *Scan) statementCandidates(ids []int32, flags []uint8, prefer func(doc int32) bool) []statementCandidate {
 	m := s.m
 	rare := s.s.rare[:0]
 	for i, id := range ids {
@@ -280,7 +290,7 @@ func (s *Scan) statementCandidates(ids []int32, flags []uint8) []statementCandid
 		}
 	}
 	s.s.rare = rare
-	return s.s.vote(m, ids, rare[:min(len(rare), voteWords)])
+	return s.s.vote(m, ids, rare[:min(len(rare), voteWords)], prefer)
 }
 
 // speakerWords returns the stems of the words of speaker, as the text

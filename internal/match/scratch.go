@@ -100,13 +100,23 @@ type vote struct {
 
 // vote returns the statements in which the quote's rare words (indexes
 // into ids) fall on one diagonal with the most weight, most first (ties:
-// the first statement), each at its best diagonal (ties: the first voted).
+// those prefer, when not nil, picks, then the first statement), each at
+// its best diagonal (ties: the first voted).
 //
 // It bounds each statement's best vote by the weight of the rare words it
 // holds, and works out the best diagonal of a statement only when the
 // bound can put it among the best so far and more than one word votes for
 // it: most statements share only a word or two with the quote.
-func (sc *scratch) vote(m *Matcher, ids []int32, rare []int) []statementCandidate {
+func (sc *scratch) vote(m *Matcher, ids []int32, rare []int, prefer func(doc int32) bool) []statementCandidate {
+	ahead := func(v float64, d int32, w float64, e int32) bool {
+		if v != w || prefer == nil {
+			return better(v, int(d), w, int(e))
+		}
+		if pd, pe := prefer(d), prefer(e); pd != pe {
+			return pd
+		}
+		return d < e
+	}
 	if len(sc.tally) < len(m.statements) || sc.tallyNow == ^uint32(0) {
 		sc.tally, sc.tallyNow = make([]tally, len(m.statements)), 0
 	}
@@ -134,17 +144,17 @@ func (sc *scratch) vote(m *Matcher, ids []int32, rare []int) []statementCandidat
 	for _, d := range sc.docs {
 		t := &sc.tally[d]
 		v, diag := t.bound, t.diag
-		if found == statementTries && !better(v, int(d), sc.bestVote[found-1], sc.best[found-1].doc) {
+		if found == statementTries && !ahead(v, d, sc.bestVote[found-1], int32(sc.best[found-1].doc)) {
 			continue // it cannot beat the last of the best
 		}
 		if t.count > 1 {
 			diag, v = sc.bestDiagonal(m, ids, rare, d, t)
-			if found == statementTries && !better(v, int(d), sc.bestVote[found-1], sc.best[found-1].doc) {
+			if found == statementTries && !ahead(v, d, sc.bestVote[found-1], int32(sc.best[found-1].doc)) {
 				continue
 			}
 		}
 		k := min(found, statementTries-1)
-		for ; k > 0 && better(v, int(d), sc.bestVote[k-1], sc.best[k-1].doc); k-- {
+		for ; k > 0 && ahead(v, d, sc.bestVote[k-1], int32(sc.best[k-1].doc)); k-- {
 			sc.best[k], sc.bestVote[k] = sc.best[k-1], sc.bestVote[k-1]
 		}
 		sc.best[k], sc.bestVote[k] = statementCandidate{int(d), diag}, v
