@@ -57,11 +57,8 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 	var prefer func(doc int32) bool
 	if len(names) > 0 || len(roles) > 0 {
 		// Among statements the quote's words fit as well (a phrase that
-		// many officials use), the speaker's come first.
-		prefer = func(doc int32) bool {
-			st := &s.m.statements[doc]
-			return !s.m.speakerMismatch(names, roles, st, 0, len(st.ids))
-		}
+		// many officials use), the speaker's own come first.
+		prefer = func(doc int32) bool { return s.m.statements[doc].spokenBy(names, roles) }
 	}
 	cands := s.statementCandidates(ids, s.flags[i:j], prefer)
 	if len(cands) == 0 {
@@ -337,26 +334,32 @@ func (m *Matcher) speakerMismatch(names, roles []int32, st *statementEntry, star
 	if len(names) == 0 && len(roles) == 0 {
 		return false
 	}
+	if st.spokenBy(names, roles) {
+		return false
+	}
 	from, to := st.reporting(start, end)
 	for _, n := range names {
-		if n < 0 {
-			continue
-		}
-		if containsID(st.speaker, n) {
-			return false
-		}
 		for _, id := range st.ids[from:to] {
-			if m.idStem[id] == n {
+			if n >= 0 && m.idStem[id] == n {
 				return false
 			}
 		}
 	}
-	for _, r := range roles {
-		if r >= 0 && containsID(st.speaker, r) {
-			return false
+	return true
+}
+
+// spokenBy reports whether the statement's speaker, role or affiliation
+// holds one of the names or roles (stems; -1 for one the matcher does not
+// know).
+func (st *statementEntry) spokenBy(names, roles []int32) bool {
+	for _, list := range [2][]int32{names, roles} {
+		for _, n := range list {
+			if n >= 0 && containsID(st.speaker, n) {
+				return true
+			}
 		}
 	}
-	return true
+	return false
 }
 
 // reporting returns the statement's words that report whose words [start,
