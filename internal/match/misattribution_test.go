@@ -44,6 +44,8 @@ func TestMisattributed(t *testing.T) {
 			[]expect{{"Anonymous sources", Verified, "#s1"}}, ""},
 		{"the speaker", `Emily Horne said: ` + leaking,
 			[]expect{{"Anonymous sources", Verified, "#s1"}}, ""},
+		{"an indefinite pronoun before the verb", `Nykyforov said that everything agreed "is contained only in official documents from the Ukrainian and American sides".`,
+			[]expect{{"is contained only", Verified, "#s5b"}}, ""},
 		{"an unnamed official", `An official said: ` + leaking,
 			[]expect{{"Anonymous sources", Verified, "#s1"}}, ""},
 		{"an unnamed official described", `A senior Ukrainian official said: ` + leaking,

@@ -68,9 +68,11 @@ baseless fabricated debunked`
 
 // sourceWords are what a text calls an unnamed official ("a senior
 // official", "the spokeswoman", "an aide") or the record a quote comes from
-// ("the readout", "a tweet", "on Facebook"): such a speaker could be any
-// statement's.
+// ("the readout", "a tweet", "on Facebook"), and the indefinite pronouns
+// that stand where a speaker would ("someone said", "everything agreed
+// 'is contained…'"): such a speaker could be any statement's.
 const sourceWords = `official officials spokesperson spokesman spokeswoman spokespeople aide aides
+someone somebody anyone anybody everyone everybody everything something nobody nothing
 source sources adviser advisers advisor advisors administration government senior top
 representative representatives statement statements readout release tweet tweets tweeted
 post posts posted transcript remarks briefing memo letter email interview comments message
