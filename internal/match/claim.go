@@ -446,7 +446,7 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 		for _, wi := range texts {
 			wd := &s.m.wordings[wi]
 			lo, hi := s.termRange(i, j, wd)
-			if wd.negated != s.negated(max(i, lo-negationReach), hi+1) || denies && !wd.denies {
+			if wd.negated != s.negatesTerm(i, j, wd) || denies && !wd.denies {
 				continue
 			}
 			matched, weight, total := 0, 0.0, 0.0
@@ -570,16 +570,6 @@ func (s *Scan) termRange(i, j int, wd *wordingEntry) (lo, hi int) {
 		return i, j - 1
 	}
 	return lo, hi
-}
-
-// negated reports whether words [i, j) hold a negation.
-func (s *Scan) negated(i, j int) bool {
-	for _, f := range s.flags[i:j] {
-		if f&flagNegation != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // negatesTerm reports whether a negation among words [i, j) stands before
