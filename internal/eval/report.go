@@ -18,17 +18,21 @@ import (
 type Report struct {
 	Claims []ClaimsReport `json:"claims"`
 	// CrossValidated is the fit's figures on train by cross-validation.
-	CrossValidated *CrossValidated        `json:"cross_validated,omitempty"`
-	Quotes         map[string][]KindScore `json:"quotes"` // by bundle
-	Shapes         []GroupScore           `json:"shapes"`
+	CrossValidated *CrossValidated `json:"cross_validated,omitempty"`
+	// Prose is the claims bundle on real articles, when they were found.
+	Prose  *Prose                 `json:"claims_on_prose,omitempty"`
+	Quotes map[string][]KindScore `json:"quotes"` // by bundle
+	Shapes []GroupScore           `json:"shapes"`
 	// RealPages is the widget on saved real pages, when they were run.
 	RealPages *realpages.Report `json:"real_pages,omitempty"`
 }
 
 // Run computes the native tables: claims (CLEF train and dev; left out
-// when clefDir is empty), quotes (the default bundle and a generated one)
-// and the shape cases.
-func Run(clefDir, shapesDir string) (*Report, error) {
+// when clefDir is empty) and the claims bundle on the articles of
+// articlesDir (Readability's corpus; left out when it or clefDir is
+// empty), quotes (the default bundle and a generated one) and the shape
+// cases.
+func Run(clefDir, shapesDir, articlesDir string) (*Report, error) {
 	r := &Report{Quotes: map[string][]KindScore{}}
 	if clefDir != "" {
 		d, err := LoadCLEF(clefDir)
@@ -41,6 +45,13 @@ func Run(clefDir, shapesDir string) (*Report, error) {
 		}
 		cv := e.CrossValidate("train")
 		r.CrossValidated = &cv
+		if articlesDir != "" {
+			p, err := e.OnProse(articlesDir)
+			if err != nil {
+				return nil, err
+			}
+			r.Prose = &p
+		}
 	}
 	def := bundle.Default()
 	r.Quotes["default"] = RunQuotes(match.New(def), QuoteBattery(def, len(def.Statements), 100))
@@ -67,6 +78,12 @@ func (r *Report) Print(w io.Writer) {
 		}
 		if cv := r.CrossValidated; cv != nil {
 			fmt.Fprintf(w, "%s, %d-fold cross-validation of the fit: P@1 %.3f, best recall %.3f\n", cv.Split, cv.Folds, cv.P1, cv.BestRecall)
+		}
+		if p := r.Prose; p != nil {
+			fmt.Fprintf(w, "real articles (Readability's text of %d pages) with the claims bundle: %d false badges, on %d pages\n", p.Pages, p.Badges, p.Badged)
+			for _, s := range p.First {
+				fmt.Fprintf(w, "    %.100s\n", s)
+			}
 		}
 	}
 	for _, name := range []string{"default", "generated"} {
@@ -116,6 +133,9 @@ type Floors struct {
 	ClaimsCrossValidated map[string]float64 `json:"claims_cross_validated"`
 	Quotes               map[string]float64 `json:"quotes"` // "bundle/kind": share passed
 	Shapes               map[string]int     `json:"shapes"` // group: cases passed
+	// ClaimsOnProse is the most disputed badges the claims bundle may
+	// give real articles (a ceiling).
+	ClaimsOnProse *int `json:"claims_on_prose_max"`
 	// RealPagesRoot is the least share of the real pages (where the
 	// widget runs) whose article it reads; they may have no badge.
 	RealPagesRoot float64 `json:"real_pages_root"`
@@ -155,6 +175,9 @@ func (f *Floors) Below(r *Report) []string {
 		if v, ok := f.ClaimsCrossValidated["best_recall"]; ok && cv.BestRecall < v {
 			out = append(out, fmt.Sprintf("claims %s cross-validated best recall %.3f < %.3f", cv.Split, cv.BestRecall, v))
 		}
+	}
+	if p := r.Prose; p != nil && f.ClaimsOnProse != nil && p.Badges > *f.ClaimsOnProse {
+		out = append(out, fmt.Sprintf("claims on real articles: %d false badges > %d", p.Badges, *f.ClaimsOnProse))
 	}
 	for name, kinds := range r.Quotes {
 		for _, k := range kinds {

@@ -18,6 +18,13 @@ const (
 	maxParagraphWords = 120 // a longer paragraph is judged sentence by sentence only
 	minClaimWords     = 3   // a passage needs this many words
 	negationReach     = 3   // words before a claim's first that can negate it ("never told")
+	// minModelWords is the fewest words, not counting function words, of
+	// a paragraph the claim model judges. It was fitted on tweets, nine in
+	// ten of which have ten or more; a heading, a list item or a caption
+	// of a few words is outside what it learned, and one whose words are
+	// all a claim's ("Christmas Every Day": "Actor Humphrey Bogart was born
+	// on Christmas Day") scores as high as a tweet that repeats the claim.
+	minModelWords = 6
 )
 
 // A short paragraph states a claim when one score, a logistic model of the
@@ -124,13 +131,10 @@ func (s *Scan) claimCandidates(i, j int, para passage.Span, limit int) []scored 
 	s.paragraph(para)
 	out := s.s.claims[:0]
 	denies := false
-	content := 0
 	for k := i; k < j; k++ {
 		denies = denies || s.flags[k]&flagDenial != 0
-		if s.flags[k]&flagFunction == 0 {
-			content++
-		}
 	}
+	content := s.contentWords(i, j)
 	for r, c := range top[:min(limit, len(top))] {
 		sc := scored{claim: c.claim, retrieval: c.score}
 		next := 0.0
@@ -478,7 +482,7 @@ func (s *Scan) judgeSentence(p *passage.Passage) {
 // denial, which the tweets it was fitted on do not teach it.
 func (s *Scan) judgeParagraph(para passage.Span) {
 	i, j := s.span(para.Start, para.End)
-	if j-i < minClaimWords || j-i > maxParagraphWords {
+	if j-i > maxParagraphWords || s.contentWords(i, j) < minModelWords {
 		return
 	}
 	for _, c := range s.claimCandidates(i, j, para, judgedTries) {
@@ -491,6 +495,17 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 		core := passage.Span{Start: int(s.spans[c.lo].start), End: int(s.spans[c.hi].end)}
 		s.addDisputed(para, core, c, true)
 	}
+}
+
+// contentWords counts the words of [i, j) that are not function words.
+func (s *Scan) contentWords(i, j int) int {
+	n := 0
+	for _, f := range s.flags[i:j] {
+		if f&flagFunction == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // context reports whether the passage's paragraph names the claim's

@@ -37,7 +37,7 @@ func main() {
 		}
 	}
 
-	r, err := eval.Run(*clef, *shapes)
+	r, err := eval.Run(*clef, *shapes, eval.SharedData("readability"))
 	if err != nil {
 		log.Fatal(err)
 	}
