@@ -75,7 +75,7 @@ const (
 	flagNegation                   // turns a statement around
 	flagDenial                     // reports a dispute
 	flagName                       // written with a capital, not common
-	flagGap                        // an ellipsis stands before it
+	flagGap                        // an ellipsis or an editorial insertion stands before it
 	flagSource                     // what a text calls an unnamed speaker
 )
 

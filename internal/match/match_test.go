@@ -251,3 +251,28 @@ func firstDiff(a, b []Finding) string {
 	}
 	return "in the length"
 }
+
+// TestEditorialInsertions: words a writer puts in square brackets inside
+// a quote stand in for the speaker's or add to them, as an ellipsis leaves
+// some out; a bracketed negation does not.
+func TestEditorialInsertions(t *testing.T) {
+	m := New(bundle.Default())
+	const said = "President Biden said that there is a distinct possibility that "
+	cases := []struct {
+		name, quote string
+		want        Verdict
+	}{
+		{"a name for the speaker's words", said + "[Russia] could invade Ukraine in February", Verified},
+		{"two words", said + "[Moscow's forces] could invade Ukraine in February", Verified},
+		{"sic", "Anonymous sources are 'leaking' falsehoods [sic]", Verified},
+		{"a bracket left open", said + "[the Russians could invade Ukraine in February", Verified},
+		{"a negation", "President Biden said that there is [not] a distinct possibility that the Russians could invade Ukraine in February", Misquoted},
+		{"a word changed, outside the brackets", said + "[Russia] would invade Ukraine in February", Misquoted},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "Biden and Zelensky spoke by phone on Thursday about Russian troops near Ukraine.\n“" + tc.quote + ",” Horne said."
+			checkText(t, m, text, []expect{{tc.quote, tc.want, "#s1"}})
+		})
+	}
+}

@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.781475313568325,
+	Bias: -9.778351251306619,
 	Weights: Features{
-		3.0283038107184774,  // cover
-		2.988467082078012,   // headline
-		15.386368717302721,  // passage
-		-0.3894063635953458, // names missed
-		-0.4178302082469068, // numbers missed
-		0.24602769441131955, // negation
-		0.336263465599267,   // denial
-		2.921121829903809,   // margin
-		0.5539257304884101,  // length
-		1.6455010671480295,  // weight
-		-1.2919832202875332, // best
-		1.235512244567014,   // predicate
-		-6.740184394891437,  // cosine
-		4.709833722083151,   // rarest
+		3.0314435863762714,   // cover
+		2.976883789905613,    // headline
+		15.391505893061314,   // passage
+		-0.39092475067341415, // names missed
+		-0.4202842911934997,  // numbers missed
+		0.24297476259399697,  // negation
+		0.33619032674483296,  // denial
+		2.922799057880663,    // margin
+		0.5604777887931218,   // length
+		1.644321416473868,    // weight
+		-1.2796695533872946,  // best
+		1.2293740377524254,   // predicate
+		-6.748507254030423,   // cosine
+		4.703878518914966,    // rarest
 	},
-	Threshold: 0.8077684862844929,
+	Threshold: 0.8079164529498996,
 }

@@ -45,6 +45,11 @@ type Scan struct {
 	// linkEnd is where the last link met in the text ends: its parts
 	// ("https", "t", "co") are not words of the text.
 	linkEnd int
+	// editorialEnd is where the last editorial insertion met in the text
+	// ends ("[Russia]", "[sic]"): its words are not the speaker's, and the
+	// word after it has flagGap, as after an ellipsis.
+	editorialEnd   int
+	afterEditorial bool
 	// joinedTags counts the hashtags readJoined has tried to split.
 	joinedTags int
 	// The text's stems that the matcher does not know have ids from
@@ -193,7 +198,11 @@ func (s *Scan) read() {
 		s.article = make([]bool, len(m.stemText))
 	}
 	for _, w := range words {
-		if w.Start < s.linkEnd {
+		if w.Start < s.linkEnd || w.Start < s.editorialEnd {
+			continue
+		}
+		if end := s.editorialAt(w); end > 0 {
+			s.editorialEnd, s.afterEditorial = end, true
 			continue
 		}
 		if end := linkAt(s.text, w); end > 0 {
@@ -224,13 +233,48 @@ func (s *Scan) readWord(w textnorm.Word) {
 			s.article[info.stem] = true
 		}
 	}
-	if w.Gap {
+	if w.Gap || s.afterEditorial {
 		info.flags |= flagGap
+		s.afterEditorial = false
 	}
 	s.spans = append(s.spans, span32{int32(w.Start), int32(w.End)})
 	s.ids = append(s.ids, info.id)
 	s.stems = append(s.stems, info.stem)
 	s.flags = append(s.flags, info.flags)
+}
+
+// Bounds of an editorial insertion: the words a writer puts in square
+// brackets inside a quote, in place of the speaker's or beside them
+// ("could invade [Ukraine]", "[the Russians]", "[sic]").
+const (
+	maxEditorialBytes = 40
+	maxEditorialWords = 4
+)
+
+// editorialAt returns the end of the editorial insertion that begins with
+// word w, or 0 when none does: w follows a '[' and a ']' closes it within
+// maxEditorialBytes and maxEditorialWords, on the same line. An insertion
+// that holds a negation ("[not]") is read as words: it would turn the
+// speaker's words around.
+func (s *Scan) editorialAt(w textnorm.Word) int {
+	if w.Start == 0 || s.text[w.Start-1] != '[' {
+		return 0
+	}
+	inside := s.text[w.Start:min(len(s.text), w.Start+maxEditorialBytes)]
+	close := strings.IndexByte(inside, ']')
+	if close < 0 || strings.ContainsAny(inside[:close], "[\n") {
+		return 0
+	}
+	words := textnorm.Words(inside[:close])
+	if len(words) > maxEditorialWords {
+		return 0
+	}
+	for _, x := range words {
+		if s.m.words[x.Norm].flags&flagNegation != 0 || isNegation(x.Norm) {
+			return 0
+		}
+	}
+	return w.Start + close + 1
 }
 
 // maxLinkBytes bounds how far a link is looked for its end.
