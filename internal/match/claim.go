@@ -418,13 +418,30 @@ func (s *Scan) judgeClaimQuote(p *passage.Passage, i, j int) {
 			if al.dist == 0 {
 				run = al.equal
 			}
-			if (al.dist == 0 || near) && s.context(ce, p.Para, run) {
+			if (al.dist == 0 || near) && s.saysOf(i, j, wd) && s.context(ce, p.Para, run) {
 				sc := scored{claim: c.claim, score: float64(al.equal) / float64(len(ids)+al.dist)}
 				s.addDisputed(p.Span, p.Span, sc, false)
 				return
 			}
 		}
 	}
+}
+
+// saysOf reports whether words [i, j) hold one of wd's terms that is not
+// a name: what the claim says of its subject. A quote of names alone ("The
+// Vietnam War", a film's title) states nothing.
+func (s *Scan) saysOf(i, j int, wd *wordingEntry) bool {
+	for k := i; k < j; k++ {
+		if s.flags[k]&flagFunction != 0 {
+			continue
+		}
+		for _, t := range wd.terms {
+			if t.stem == s.stems[k] && !t.name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // judgeSentence records a sentence that reports a claim in its own words:
