@@ -25,16 +25,16 @@ type Prose struct {
 	First  []string `json:"first,omitempty"` // the first few badged passages, "page: passage"
 }
 
-// blockEnd ends a paragraph of an article's HTML, tag is any tag.
+// blockEnd ends a paragraph of an article's HTML; anyTag is any tag.
 var (
 	blockEnd = regexp.MustCompile(`(?i)</(p|h[1-6]|li|dd|dt|div|blockquote|pre|td|th|tr|caption|figcaption)>|<br\s*/?>`)
-	tag      = regexp.MustCompile(`<[^>]*>`)
+	anyTag   = regexp.MustCompile(`<[^>]*>`)
 )
 
 // articleText returns the text of an article's HTML (Readability's
 // output: no scripts, no styles), a blank line after each block.
 func articleText(markup string) string {
-	return html.UnescapeString(tag.ReplaceAllString(blockEnd.ReplaceAllString(markup, "\n\n"), ""))
+	return html.UnescapeString(anyTag.ReplaceAllString(blockEnd.ReplaceAllString(markup, "\n\n"), ""))
 }
 
 // OnProse judges the article of every page folder of dir (each holding

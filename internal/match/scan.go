@@ -270,7 +270,7 @@ func (s *Scan) editorialAt(w textnorm.Word) int {
 		return 0
 	}
 	for _, x := range words {
-		if s.m.words[x.Norm].flags&flagNegation != 0 || isNegation(x.Norm) {
+		if isNegation(x.Norm) { // what flagNegation is set from
 			return 0
 		}
 	}
