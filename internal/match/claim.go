@@ -25,6 +25,12 @@ const (
 	// all a claim's ("Christmas Every Day": "Actor Humphrey Bogart was born
 	// on Christmas Day") scores as high as a tweet that repeats the claim.
 	minModelWords = 6
+	// minSharedTerms is the fewest distinct terms a paragraph the claim
+	// model judges must share with the claim. Two rare words in common
+	// ("offer version rollback functionality": "offering price rollbacks")
+	// can score as high as a tweet that retells the claim; of the train
+	// tweets the model badges with their claim, one shares fewer.
+	minSharedTerms = 3
 )
 
 // A short paragraph states a claim when one score, a logistic model of the
@@ -118,6 +124,7 @@ type scored struct {
 	f         Features
 	score     float64
 	lo, hi    int // the first and last of the passage's words that match the wording
+	shared    int // the distinct terms the passage and the claim share
 }
 
 // claimCandidates scores words [i, j) of the text, in paragraph para,
@@ -219,7 +226,7 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 	if predicateTotal > 0 {
 		sc.f[featPredicate] = predicate / predicateTotal
 	}
-	s.overlap(i, j, ce, &sc.f)
+	sc.shared = s.overlap(i, j, ce, &sc.f)
 	sc.f[featBest] = max(sc.f[featCover], sc.f[featHeadline])
 	sc.lo, sc.hi = s.termRange(i, j, wd)
 	if wd.negated != s.negatesTerm(i, j, wd) {
@@ -277,8 +284,8 @@ func (s *Scan) has(t term, run int) bool {
 // once): how much of the passage is about the claim (featPassage), their
 // cosine, and how rare among the claims is the rarest term they share. A
 // tweet that repeats a claim in other words still tends to keep its
-// rarest word (a name, "hologram").
-func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) {
+// rarest word (a name, "hologram"). It returns how many terms they share.
+func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) (shared int) {
 	m, sc := s.m, &s.s
 	n := len(m.stemText) + len(s.localText)
 	sc.termStamp, sc.termNow = stamp(sc.termStamp, sc.termNow, n)
@@ -304,16 +311,18 @@ func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) {
 		norm += w * w
 		if sc.termStamp[st] == sc.termNow {
 			in += w
+			shared++
 			dot += w * w
 			rarest = max(rarest, s.rarity(st))
 		}
 	}
 	if all == 0 || claimNorm == 0 {
-		return
+		return shared
 	}
 	f[featPassage] = in / all
 	f[featCosine] = dot / math.Sqrt(norm*claimNorm)
 	f[featRarest] = rarest
+	return shared
 }
 
 // rarityScale is the number of claims of which a word used by one claim
@@ -506,7 +515,7 @@ func (s *Scan) judgeParagraph(para passage.Span) {
 		if c.score < s.model.Threshold {
 			break
 		}
-		if c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) {
+		if c.shared < minSharedTerms || c.f[featNegation] != 0 || c.f[featDenial] != 0 || s.reported(para, c.claim) {
 			continue
 		}
 		core := passage.Span{Start: int(s.spans[c.lo].start), End: int(s.spans[c.hi].end)}

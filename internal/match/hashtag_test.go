@@ -89,6 +89,13 @@ func TestJoinedHashtag(t *testing.T) {
 		{"#fyrefestivalx", []string{"fyrefestivalx"}}, // "x" is no known word
 		{"fyrefestival", []string{"fyrefestival"}},    // not a hashtag
 		{"#thefestival", []string{"thefestival"}},     // "the" is a function word
+		// A mention is read so too, in camel case or not, but not a
+		// byline's (it repeats the name before it) nor an address's domain.
+		{"@fyrefestival", []string{"fyre", "festival"}},
+		{"cc:@FyreFestival", []string{"cc", "Fyre", "Festival"}},
+		{"@FyreFestivalOfficial", []string{"FyreFestivalOfficial"}},
+		{"Fyre Festival (@fyrefestival)", []string{"Fyre", "Festival", "fyrefestival"}},
+		{"info@fyrefestival.com", []string{"info", "fyrefestival", "com"}},
 	}
 	for _, tt := range tests {
 		if got := wordsRead(m, tt.text); !slices.Equal(got, tt.want) {

@@ -213,7 +213,7 @@ func (s *Scan) read() {
 			s.readHashtag(w)
 			continue
 		}
-		if w.Start > 0 && s.text[w.Start-1] == '#' && s.readJoined(w) {
+		if (w.Start > 0 && s.text[w.Start-1] == '#' || mention(s.text, w)) && s.readJoined(w) {
 			continue
 		}
 		s.readWord(w)
@@ -318,6 +318,23 @@ func hashtag(text string, w textnorm.Word) bool {
 	return false
 }
 
+// mention reports whether word w is a mention ("@marcorubio"): a post
+// names people and bodies so, and it is read as the words it joins, as a
+// joined hashtag is (readJoined). A mention in parentheses is not one: it
+// is a byline that repeats the name before it ("— Marco Rubio
+// (@marcorubio)"), whose words would count the name twice. Nor is an
+// e-mail address's domain.
+func mention(text string, w textnorm.Word) bool {
+	if w.Start == 0 || text[w.Start-1] != '@' {
+		return false
+	}
+	if w.Start == 1 {
+		return true
+	}
+	c := text[w.Start-2] // not '(', nor a letter or digit of any script
+	return c != '(' && c < 0x80 && !('a' <= c|0x20 && c|0x20 <= 'z') && !('0' <= c && c <= '9')
+}
+
 // readHashtag reads a camel-case hashtag as its words ("Australian",
 // "Fires"): a post names its subject so.
 func (s *Scan) readHashtag(w textnorm.Word) {
@@ -331,10 +348,11 @@ func (s *Scan) readHashtag(w textnorm.Word) {
 	}
 }
 
-// Joined hashtags ("#fyrefestival") are read as the known words they join,
-// at most maxJoined of them, each of minJoinedBytes to maxJoinedBytes; a
-// scan splits at most maxJoinedTags of them (a hostile page may hold
-// thousands: each costs up to a thousand lookups).
+// Joined hashtags and mentions ("#fyrefestival", "@marcorubio") are read
+// as the known words they join, at most maxJoined of them, each of
+// minJoinedBytes to maxJoinedBytes; a scan splits at most maxJoinedTags of
+// them (a hostile page may hold thousands: each costs up to a thousand
+// lookups).
 const (
 	maxJoined      = 3
 	minJoinedBytes = 3
@@ -342,9 +360,9 @@ const (
 	maxJoinedTags  = 1000
 )
 
-// readJoined reads a hashtag that the matcher does not know as the fewest
-// words it does know that, joined, spell it ("#fyrefestival" is "fyre"
-// "festival"), and reports whether it found them.
+// readJoined reads a hashtag or mention that the matcher does not know as
+// the fewest words it does know that, joined, spell it ("#fyrefestival" is
+// "fyre" "festival"), and reports whether it found them.
 func (s *Scan) readJoined(w textnorm.Word) bool {
 	n := w.Norm
 	if len(n) != w.End-w.Start || len(n) > 64 || len(n) < 2*minJoinedBytes || s.joinedTags == maxJoinedTags {
