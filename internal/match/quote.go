@@ -55,10 +55,10 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 	}
 	names, roles, unnamed := s.speakerWords(p.Speaker)
 	var prefer func(doc int32) bool
-	if s.markSpeaker(names, roles) {
+	if len(names) > 0 || len(roles) > 0 {
 		// Among statements the quote's words fit as well (a phrase that
 		// many officials use), the speaker's own come first.
-		prefer = func(doc int32) bool { return s.s.preferStamp[doc] == s.s.preferNow }
+		prefer = func(doc int32) bool { return s.m.statements[doc].spokenBy(names, roles) }
 	}
 	cands := s.statementCandidates(ids, s.flags[i:j], prefer)
 	if len(cands) == 0 {
@@ -346,34 +346,6 @@ func (m *Matcher) speakerMismatch(names, roles []int32, st *statementEntry, star
 		}
 	}
 	return true
-}
-
-// markSpeaker stamps the statements that names or roles (stems; -1 for
-// one the matcher does not know) can be the speaker of, as spokenBy
-// decides, and reports whether there is one.
-func (s *Scan) markSpeaker(names, roles []int32) bool {
-	sc := &s.s
-	if len(names) == 0 && len(roles) == 0 {
-		return false
-	}
-	if sc.speakerDocs == nil {
-		sc.speakerDocs = map[int32][]int32{}
-		for d := range s.m.statements {
-			for _, st := range s.m.statements[d].speaker {
-				sc.speakerDocs[st] = append(sc.speakerDocs[st], int32(d))
-			}
-		}
-	}
-	sc.preferStamp, sc.preferNow = stamp(sc.preferStamp, sc.preferNow, len(s.m.statements))
-	found := false
-	for _, list := range [2][]int32{names, roles} {
-		for _, n := range list {
-			for _, d := range sc.speakerDocs[n] {
-				sc.preferStamp[d], found = sc.preferNow, true
-			}
-		}
-	}
-	return found
 }
 
 // spokenBy reports whether the statement's speaker, role or affiliation

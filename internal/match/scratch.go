@@ -23,12 +23,6 @@ type scratch struct {
 	votes    []vote  // one statement's votes
 	best     [statementTries]statementCandidate
 	bestVote [statementTries]float64
-	// The statements of each speaker's stem (their speaker, role and
-	// affiliation), made when a quote first names a speaker; those of the
-	// current quote's speaker are stamped preferNow.
-	speakerDocs map[int32][]int32
-	preferStamp []uint32
-	preferNow   uint32
 
 	// By wording: the BM25 score for the current passage.
 	scoreStamp []uint32
