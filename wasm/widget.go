@@ -379,7 +379,7 @@ func (w *widget) annotate(text *page.Text, items []ui.Item, pause func()) js.Val
 		if i > 0 {
 			data = append(data, ',')
 		}
-		a := annotation.New(*it.Finding, i, text.S, source, text.BodyOffset, text.BodyEnd)
+		a := annotation.New(*it.Finding, i, text, source)
 		data = a.AppendJSON(data)
 		pause()
 	}

@@ -93,11 +93,26 @@ type TextPositionSelector struct {
 // carries, as the Hypothesis client does.
 const contextLen = 32
 
-// New builds the annotation of finding f, number n of the page at source.
-// text is the text the finding's offsets refer to; start and end map such
-// offsets, of a passage's start and (exclusive) end, to UTF-16 offsets in
-// document.body.textContent.
-func New(f match.Finding, n int, text, source string, start, end func(int) int) Annotation {
+// Text is the text a finding's offsets refer to, as read from a page.
+type Text interface {
+	// Quote returns the page's own text of bytes [start, end): what a
+	// quote selector must hold to be found in the document, without the
+	// quote marks and separators the reader put in (see page.Text).
+	Quote(start, end int) string
+	// BodyOffset and BodyEnd map the offset of a passage's start and
+	// (exclusive) end to UTF-16 offsets in document.body.textContent.
+	BodyOffset(b int) int
+	BodyEnd(b int) int
+}
+
+// contextBytes is how far before and after a passage its prefix and
+// suffix are looked for: contextLen characters of four bytes, and as many
+// bytes again of what the reader put in.
+const contextBytes = 2 * 4 * contextLen
+
+// New builds the annotation of finding f, number n of the page at source,
+// whose offsets refer to text.
+func New(f match.Finding, n int, text Text, source string) Annotation {
 	a := Annotation{
 		Context:    "http://www.w3.org/ns/anno.jsonld",
 		ID:         source + "#factcheck-" + strconv.Itoa(n),
@@ -116,11 +131,11 @@ func New(f match.Finding, n int, text, source string, start, end func(int) int) 
 		Target: Target{Source: source, Selector: []any{
 			TextQuoteSelector{
 				Type:   "TextQuoteSelector",
-				Exact:  text[f.Start:f.End],
-				Prefix: lastRunes(text[:f.Start], contextLen),
-				Suffix: firstRunes(text[f.End:], contextLen),
+				Exact:  text.Quote(f.Start, f.End),
+				Prefix: lastRunes(text.Quote(max(0, f.Start-contextBytes), f.Start), contextLen),
+				Suffix: firstRunes(text.Quote(f.End, f.End+contextBytes), contextLen),
 			},
-			TextPositionSelector{Type: "TextPositionSelector", Start: start(f.Start), End: end(f.End)},
+			TextPositionSelector{Type: "TextPositionSelector", Start: text.BodyOffset(f.Start), End: text.BodyEnd(f.End)},
 		}},
 	}
 	for _, d := range f.Diff {

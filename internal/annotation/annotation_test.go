@@ -9,6 +9,22 @@ import (
 	"factcheck/internal/match"
 )
 
+// plain is a text read with nothing put in; its offsets count UTF-16 units
+// as the page does (’ and “ are one unit each but three bytes), or bytes.
+type plain struct {
+	s     string
+	units bool
+}
+
+func (p plain) Quote(start, end int) string { return p.s[start:min(end, len(p.s))] }
+func (p plain) BodyOffset(b int) int {
+	if p.units {
+		return len([]rune(p.s[:b]))
+	}
+	return b
+}
+func (p plain) BodyEnd(b int) int { return p.BodyOffset(b) }
+
 func TestNew(t *testing.T) {
 	st := &bundle.Statement{ID: "#s1", Text: "There is a distinct possibility.", Date: "2022-01-27",
 		Speaker: bundle.Person{Name: "Emily Horne", JobTitle: "Spokeswoman"}, Source: bundle.Source{Name: "Statement to CNN"}}
@@ -16,9 +32,6 @@ func TestNew(t *testing.T) {
 		Claimant: bundle.Person{Name: "An official"}, DisputedBy: []*bundle.Statement{st}}
 	text := "Zelensky’s aide said the call “did not go well”; Horne called it a “distinct possibility”."
 	quote := func(s string) (int, int) { i := strings.Index(text, s); return i, i + len(s) }
-	// position counts UTF-16 units, as the page does: ’ and “ are one unit
-	// each but three bytes.
-	position := func(b int) int { return len([]rune(text[:b])) }
 
 	cases := []struct {
 		name    string
@@ -48,7 +61,7 @@ func TestNew(t *testing.T) {
 	}
 	for n, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := New(tc.f, n, text, "https://news.example/a", position, position)
+			a := New(tc.f, n, plain{text, true}, "https://news.example/a")
 			data := a.AppendJSON(nil)
 			if std, err := json.Marshal(a); err != nil || string(std) != string(data) {
 				t.Fatalf("AppendJSON wrote\n%s\nencoding/json writes\n%s", data, std)
@@ -90,7 +103,7 @@ func TestNew(t *testing.T) {
 func TestContextIsBoundedAndValidUTF8(t *testing.T) {
 	text := strings.Repeat("é", 100) + "QUOTE" + strings.Repeat("😀", 100)
 	f := match.Finding{Start: 200, End: 205, Verdict: match.Verified, Statement: &bundle.Statement{}}
-	a := New(f, 0, text, "s", func(b int) int { return b }, func(b int) int { return b })
+	a := New(f, 0, plain{text, false}, "s")
 	q := a.Target.Selector[0].(TextQuoteSelector)
 	if q.Exact != "QUOTE" || q.Prefix != strings.Repeat("é", contextLen) || q.Suffix != strings.Repeat("😀", contextLen) {
 		t.Errorf("got %+v", q)

@@ -72,8 +72,8 @@ func TestEmbeddedTweets(t *testing.T) {
 		{"a name without a handle is text", "Words — Someone January 1, 2020",
 			open + "Words — Someone January 1, 2020</p></blockquote>\n"},
 	} {
-		if got := embeddedTweets([]string{c.tweet}); got != c.want {
-			t.Errorf("%s: embeddedTweets(%q) =\n%s\nwant\n%s", c.name, c.tweet, got, c.want)
+		if got := EmbeddedTweets([]string{c.tweet}); got != c.want {
+			t.Errorf("%s: EmbeddedTweets(%q) =\n%s\nwant\n%s", c.name, c.tweet, got, c.want)
 		}
 	}
 }

@@ -54,7 +54,7 @@ func clefPage(w *Workload, dir, cacheDir string, log io.Writer) (data []byte, bo
 		w.Words += len(strings.Fields(t.Text))
 	}
 	w.Tweets, w.Statements, w.Claims = len(tweets), len(b.Statements), len(b.Claims)
-	return data, embeddedTweets(texts), nil
+	return data, EmbeddedTweets(texts), nil
 }
 
 // buildBundle runs the bundle tool's build on the sources, writing out,
@@ -76,11 +76,11 @@ func buildBundle(source, out string, log io.Writer) ([]byte, error) {
 // 2020" (a few with a hyphen, or no space before the dash).
 var tweetByline = regexp.MustCompile(`^(.*\S)\s*(?:—|\s-)\s+(\S[^—]*\(@\w+\)\s+\w+ \d{1,2}, \d{2,4})$`)
 
-// embeddedTweets is the HTML of tweets as Twitter's embed code writes them
+// EmbeddedTweets is the HTML of tweets as Twitter's embed code writes them
 // before its script runs (which is what the widget meets on a page that
 // embeds tweets): a blockquote each, the text in a paragraph, the byline
 // after it.
-func embeddedTweets(texts []string) string {
+func EmbeddedTweets(texts []string) string {
 	var b strings.Builder
 	for _, t := range texts {
 		t = strings.TrimSpace(t)

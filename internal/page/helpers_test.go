@@ -59,8 +59,8 @@ func verifyMap(t *testing.T, txt *Text, units []uint16) {
 		}
 	}
 	for b, r := range txt.S {
-		if (r == '\n' || r == '\t' || r == '\v' || string(r) == openMark || string(r) == closeMark) && inSeparator(txt, b) {
-			continue // a block boundary, or a quotation's mark
+		if (r == '\n' || r == '\t' || r == '\v' || r == ' ' || string(r) == openMark || string(r) == closeMark) && inSeparator(txt, b) {
+			continue // a block boundary (a space before an attribution), or a quotation's mark
 		}
 		off := txt.BodyOffset(b)
 		want := utf16.AppendRune(nil, r)

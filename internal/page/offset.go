@@ -4,8 +4,22 @@ package page
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
+
+// Quote returns the page's own text of bytes [start, end) of S: the text
+// of its text nodes, without the quote marks and separators Read put
+// between them, as a TextQuoteSelector must quote it to be found in the
+// document ("“Two.” — Emily Horne" is "Two.— Emily Horne" there).
+func (t *Text) Quote(start, end int) string {
+	start, end = t.clamp(start), t.clamp(end)
+	var b strings.Builder
+	for i := sort.Search(len(t.spans), func(i int) bool { return t.spans[i].end > start }); i < len(t.spans) && t.spans[i].start < end; i++ {
+		b.WriteString(t.S[max(t.spans[i].start, start):min(t.spans[i].end, end)])
+	}
+	return b.String()
+}
 
 // BodyOffset maps a byte offset in S to the UTF-16 code-unit offset in
 // document.body.textContent as it was before the widget changed anything:

@@ -26,7 +26,9 @@ type Text struct {
 	// give one "\n"; S neither starts nor ends with one). Line breaks in
 	// the data read as spaces, as the browser shows them, except inside
 	// <pre>: there they stay, and so end a block of S too. The text of a
-	// <q> or <blockquote> is between “ and ”, as the reader sees it.
+	// <q> or <blockquote> is between “ and ”, as the reader sees it; a
+	// block that attributes a quotation ("— Emily Horne") follows it on
+	// its line, after a space (see attribution).
 	//
 	// A table row is one block, each of its cells ended by "\t" (<td>)
 	// or "\v" (<th>), empty ones too, so that the passage finder knows
@@ -157,10 +159,14 @@ type reader struct {
 	// quotes are the quotation elements the read is inside of: whether
 	// each one's opening mark is in S yet. It goes in before the
 	// element's first text, so that an empty quotation adds nothing.
-	quotes  []bool
-	opening int  // quotations whose opening mark waits for a text
-	deeper  int  // quotations inside maxQuoteMarks others: no marks
-	cellEnd bool // S ends with the end of a cell: the spaces between cells are not read
+	quotes []bool
+	quoted bool // the last text read is inside a quotation's marks
+	// attributing: the block read is a quotation's attribution (see
+	// attribution); the marks of the quotations it is in wait.
+	attributing bool
+	opening     int  // quotations whose opening mark waits for a text
+	deeper      int  // quotations inside maxQuoteMarks others: no marks
+	cellEnd     bool // S ends with the end of a cell: the spaces between cells are not read
 	// cellFresh: the read is in a table cell that has no text yet, where
 	// a block boundary (a <p> opening the cell) is none.
 	cellFresh bool
@@ -289,6 +295,7 @@ func (r *reader) boundary() {
 	if r.b.Len() > 0 && !r.cellFresh {
 		r.sep = true
 	}
+	r.attributing = false
 	for k := len(r.quotes) - 1; k >= 0; k-- {
 		if r.quotes[k] {
 			r.b.WriteString(closeMark)
@@ -343,12 +350,18 @@ func (r *reader) text(index int, s string) bool {
 	} else {
 		s = cellMarks.Replace(s)
 	}
-	before := 0 // bytes S takes before s: a "\n", opening marks
+	if r.sep && r.quoted && attribution(s) {
+		r.attributing = true
+	}
+	before := 0 // bytes S takes before s: a "\n" or a space, opening marks
 	if r.sep {
 		before = 1
 	}
+	if !r.attributing {
+		before += r.opening * len(openMark)
+	}
 	// Room for the closing marks too, so that the limit holds.
-	before += r.opening*len(openMark) + len(r.quotes)*len(closeMark)
+	before += len(r.quotes) * len(closeMark)
 	room := r.maxBytes - r.b.Len() - before
 	cut := len(s) > room
 	if cut {
@@ -357,19 +370,35 @@ func (r *reader) text(index int, s string) bool {
 			return false
 		}
 	}
-	if r.sep {
+	switch {
+	case r.sep && r.attributing:
+		r.b.WriteByte(' ') // on the quotation's line
+	case r.sep:
 		r.b.WriteByte('\n')
-		r.sep = false
 	}
-	for ; r.opening > 0; r.opening-- {
+	r.sep = false
+	for ; r.opening > 0 && !r.attributing; r.opening-- {
 		r.b.WriteString(openMark)
 		r.quotes[len(r.quotes)-r.opening] = true
 	}
+	r.quoted = len(r.quotes) > 0 && !r.attributing
 	start := r.b.Len()
 	r.b.WriteString(s)
 	r.cellEnd, r.cellFresh = false, false
 	r.t.spans = append(r.t.spans, span{index: index, start: start, end: r.b.Len(), body: at})
 	return !cut
+}
+
+// attribution reports whether s, the text that opens a block right after
+// a quoted one, opens a quotation's attribution: a dash ("— Emily Horne",
+// the byline of an embedded post, a pull quote's source). The reader sees
+// it under the quotation and outside it; S puts it on the quotation's
+// line, without quote marks, so that the passage finder gives the quote
+// its speaker and a post is judged with its byline, as it is written
+// where it is not embedded.
+func attribution(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "―")
 }
 
 // offsetOf returns the UTF-16 offset of root's start in body.textContent,

@@ -35,7 +35,15 @@ func TestRead(t *testing.T) {
 		{"blockquote and figure", `<blockquote><p>q</p></blockquote><figure><img alt="no"><figcaption>cap</figcaption></figure>`, "“q”\ncap"},
 		{"quotations in marks", `<p>He said <q>we <q>will</q> act</q>.<q></q><q> </q></p><blockquote class="twitter-tweet">` +
 			"\n  <p>This is <a href=\"#\">not</a> true.</p><p>Two.</p>— Emily Horne</blockquote><p>After</p>",
-			"He said “we “will” act”.“ ”\n“This is not true.”\n“Two.”\n“— Emily Horne”\nAfter"},
+			"He said “we “will” act”.“ ”\n“This is not true.”\n“Two.” — Emily Horne\nAfter"},
+		// A quotation's attribution goes on its line, outside its marks:
+		// a tweet's byline (its date a link), a pull quote's source.
+		{"attribution", `<blockquote class="twitter-tweet"><p>One.</p><p>It is <q>not</q> true.</p>` +
+			"&mdash; Emily Horne (@eh) <a href=\"#\">January 27, 2022</a></blockquote><p>After</p>" +
+			`<figure><blockquote><p>We act.</p></blockquote><figcaption>– The minister</figcaption></figure>`,
+			"“One.”\n“It is “not” true.” — Emily Horne (@eh) January 27, 2022\nAfter\n“We act.” – The minister"},
+		{"no attribution", `<p>Plain.</p><p>— A dash</p><blockquote><p>— Opens the quote</p></blockquote><p>Ends <q>quoted</q>.</p><p>— Not after a quote</p>`,
+			"Plain.\n— A dash\n“— Opens the quote”\nEnds “quoted”.\n— Not after a quote"},
 		{"quotation in a skipped element", `<p>a<button><q>no</q></button>b</p>`, "ab"},
 		{"quotations nested deeper than the marks", `<p><q>a<q>b<q>c<q>d<q>e</q></q>f</q></q></q></p>`, "“a“b“cdef”””"},
 		{"skipped elements", `<p>a<script>var s = "no";</script><style>p{}</style><noscript>no</noscript><template>no</template><textarea>no</textarea><input value="no"><select><option>no</option></select><button>no</button><svg><text>no</text></svg><iframe>no</iframe><object>no</object><canvas>no</canvas><video>no</video>b</p>`, "ab"},
@@ -219,6 +227,36 @@ func TestReadLargeTextNode(t *testing.T) {
 // TestBodyOffset checks offsets against document.body.textContent, with
 // text before the root, scripts and styles the read skips, and then the
 // widget's own text, which must not count.
+// TestQuote: the page's own text of a stretch of S, as a quote selector
+// must hold it: without the marks and separators Read put in, whole
+// characters only.
+func TestQuote(t *testing.T) {
+	setBody(t, `<article><blockquote class="twitter-tweet"><p>It is <q>not</q> true 😀.</p>&mdash; Emily Horne (@eh) <a href="#">January 27, 2022</a></blockquote><p>After</p></article>`)
+	txt := Read(document.Call("querySelector", "article"), Limits{}, nil)
+	if want := "“It is “not” true 😀.” — Emily Horne (@eh) January 27, 2022\nAfter"; txt.S != want {
+		t.Fatalf("S = %q, want %q", txt.S, want)
+	}
+	tests := []struct {
+		from, to string // the stretch of S: from the first to the end of the second
+		want     string
+	}{
+		{"“It", "2022", "It is not true 😀.— Emily Horne (@eh) January 27, 2022"},
+		{"not", "true", "not true"},
+		{"2022", "After", "2022After"},
+	}
+	for _, tt := range tests {
+		start, end := mustIndex(t, txt.S, tt.from), mustIndex(t, txt.S, tt.to)+len(tt.to)
+		if got := txt.Quote(start, end); got != tt.want {
+			t.Errorf("Quote(%q…%q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+	// An offset inside a character is taken to its start.
+	emoji := mustIndex(t, txt.S, "😀")
+	if got := txt.Quote(emoji+1, emoji+4); got != "😀" {
+		t.Errorf("Quote inside 😀 = %q, want %q", got, "😀")
+	}
+}
+
 func TestBodyOffset(t *testing.T) {
 	setBody(t, `<header>Site 😀 <script>var x = "<p>fake</p>";</script>nav<button>Menu</button></header>`+
 		`<article id="a"><h1>Title “quoted” 👍🏽</h1><p>First <b>bold</b> words.</p><style>.a { color: red }</style>`+
