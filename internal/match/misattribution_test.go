@@ -72,6 +72,13 @@ func TestMisattributed(t *testing.T) {
 			[]expect{{"distinct possibility", 0, ""}}, ""},
 		{"two changed words", `Zelensky said: "Anonymous sources are spreading lies."`,
 			[]expect{{"Anonymous sources", 0, ""}}, ""},
+		// A reporter's post that quotes the official, under its byline.
+		{"a quote that credits the speaker", `“Horne: ‘Anonymous sources are 'leaking' falsehoods.’” — Kylie Atwood`,
+			[]expect{{"Horne:", 0, ""}, {"Anonymous sources", Verified, "#s1"}}, ""},
+		{"a quote that credits the speaker without quote marks", `“Horne: Anonymous sources are 'leaking' falsehoods.” — Kylie Atwood`,
+			[]expect{{"Anonymous sources", 0, ""}}, ""},
+		{"a quote that credits the speaker after the words", `“Anonymous sources are 'leaking' falsehoods, as Horne put it.” — Kylie Atwood`,
+			[]expect{{"Anonymous sources", 0, ""}}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

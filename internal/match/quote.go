@@ -102,7 +102,7 @@ func (s *Scan) judgeStatement(p *passage.Passage, i, j int) bool {
 	}
 	st := &s.m.statements[otherDoc]
 	al := s.al.align(ids, gap, st.ids, otherLo, otherHi)
-	if !s.misattributed(al, ids, st) || s.namesSource(p.Speaker, st) {
+	if !s.misattributed(al, ids, st) || s.namesSource(p.Speaker, st) || s.creditsSpeaker(i, j, st) {
 		return false
 	}
 	f := Finding{Start: p.Start, End: p.End, Verdict: Misattributed, Statement: st.s,
@@ -467,6 +467,29 @@ func passive(text string) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// creditsSpeaker reports whether the quote (words [i, j)) names statement
+// st's speaker in its own words (“Horne: anonymous sources…”, "…, as Horne
+// put it"): whoever the text gives it to is reporting the speaker's words,
+// as a reporter's post that quotes an official is, under the reporter's
+// byline.
+func (s *Scan) creditsSpeaker(i, j int, st *statementEntry) bool {
+	p := st.s.Speaker
+	for _, name := range append([]string{p.Name}, p.AlternateNames...) {
+		for _, w := range textnorm.Words(name) {
+			id, ok := s.m.stems[stem(w.Norm)]
+			if !ok {
+				continue
+			}
+			for k := i; k < j; k++ {
+				if s.stems[k] == id && s.flags[k]&flagName != 0 {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

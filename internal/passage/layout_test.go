@@ -58,6 +58,10 @@ func TestLayoutSpeakers(t *testing.T) {
 			[]gotQuote{{"Completely false", 0, "White House"}}},
 		{"a tweet's signature", "“This is not true.” — Emily Horne", []gotQuote{{"This is not true.", 0, "Emily Horne"}}},
 		{"a box label is no speaker", "Read: ‘Biden’s warning’ in full", []gotQuote{{"Biden’s warning", 0, ""}}},
+		{"a post that quotes a headline", "“Horne: ‘Completely false’” — Kylie Atwood",
+			[]gotQuote{{"Horne: ‘Completely false’", 0, "Kylie Atwood"}, {"Completely false", 1, "Horne"}}},
+		{"a quote inside a quote without a cue", "“It was ‘completely false’” — Kylie Atwood",
+			[]gotQuote{{"It was ‘completely false’", 0, "Kylie Atwood"}, {"completely false", 1, "Kylie Atwood"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

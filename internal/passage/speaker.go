@@ -83,13 +83,13 @@ func attribute(text string, blocks []block, quotes []quote, sentences []sentence
 	}
 
 	// A quote inside a quote is attributed within the outer quote's
-	// words, or else to the outer quote's speaker.
+	// words (“Horne: ‘…’”), or else to the outer quote's speaker.
 	for i := range quotes {
 		if kids := children[i]; len(kids) > 0 {
 			c.toks = tokenize(c.toks[:0], text, quotes[i].content, quotes, kids)
 			for _, k := range kids {
 				c.attribute(quotes, k)
-				if !quotes[k].hasCue {
+				if quotes[k].speaker == "" {
 					quotes[k].speaker = quotes[i].speaker
 				}
 			}
