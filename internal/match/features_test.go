@@ -53,6 +53,10 @@ func TestClaimFeatures(t *testing.T) {
 		{"The mayor did not close the harbour tunnel in Rotterdam.", true},
 		{"The mayor, and no councillor at all, closed the harbour tunnel in Rotterdam.", false},
 		{"The mayor closed the harbour tunnel in Rotterdam, not the bridge.", false},
+		// "No." before a number is the sign for number.
+		{"The mayor closed No. 2 harbour tunnel in Rotterdam.", false},
+		{"The mayor closed No.2 harbour tunnel in Rotterdam.", false},
+		{"The mayor closed no harbour tunnel in Rotterdam.", true},
 	} {
 		if got := features(tt.text, "#tunnel")[featNegation] != 0; got != tt.negated {
 			t.Errorf("%q: negation %v, want %v", tt.text, got, tt.negated)

@@ -227,6 +227,9 @@ func (s *Scan) readWord(w textnorm.Word) {
 	if !ok {
 		info = s.unknown(w.Norm)
 	}
+	if info.flags&flagNegation != 0 && numberSign(s.text, w) {
+		info.flags &^= flagNegation
+	}
 	if info.flags&flagCommon == 0 && len(w.Norm) >= 3 && startsUpper(s.text[w.Start:w.End]) {
 		info.flags |= flagName
 		if s.article != nil && s.known(info.stem) {
@@ -241,6 +244,16 @@ func (s *Scan) readWord(w textnorm.Word) {
 	s.ids = append(s.ids, info.id)
 	s.stems = append(s.stems, info.stem)
 	s.flags = append(s.flags, info.flags)
+}
+
+// numberSign reports whether word w is "No." before a number ("jersey No.
+// 13"): the sign for number, not a negation.
+func numberSign(text string, w textnorm.Word) bool {
+	if w.Norm != "no" || !strings.HasPrefix(text[w.End:], ".") {
+		return false
+	}
+	rest := strings.TrimLeft(text[w.End+1:], " \u00a0")
+	return rest != "" && '0' <= rest[0] && rest[0] <= '9'
 }
 
 // Bounds of an editorial insertion: the words a writer puts in square
