@@ -38,7 +38,7 @@ func clefPage(w *Workload, dir, cacheDir string, log io.Writer) (data []byte, bo
 	if err != nil {
 		return nil, "", fmt.Errorf("the CLEF data: %v", err)
 	}
-	data, err = buildBundle(filepath.Join(dir, eval.CLEFClaimsFile), filepath.Join(cacheDir, clefBundleFile), log)
+	data, err = BuildBundle(filepath.Join(dir, eval.CLEFClaimsFile), filepath.Join(cacheDir, clefBundleFile), log)
 	if err != nil {
 		return nil, "", err
 	}
@@ -57,9 +57,9 @@ func clefPage(w *Workload, dir, cacheDir string, log io.Writer) (data []byte, bo
 	return data, EmbeddedTweets(texts), nil
 }
 
-// buildBundle runs the bundle tool's build on the sources, writing out,
+// BuildBundle runs the bundle tool's build on the sources, writing out,
 // and returns what it wrote; the tool's report goes to log.
-func buildBundle(source, out string, log io.Writer) ([]byte, error) {
+func BuildBundle(source, out string, log io.Writer) ([]byte, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, err
 	}

@@ -5,14 +5,12 @@ package e2e
 import (
 	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"factcheck/internal/benchmark"
-	"factcheck/internal/bundletool"
 	fceval "factcheck/internal/eval"
 )
 
@@ -34,12 +32,7 @@ func TestCLEFTweets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "claims.jsonld")
-	var report strings.Builder
-	if status := bundletool.Main([]string{"build", "-o", out, filepath.Join(dir, fceval.CLEFClaimsFile)}, io.Discard, &report); status != 0 {
-		t.Fatalf("the bundle tool: %s", report.String())
-	}
-	data, err := os.ReadFile(out)
+	data, err := benchmark.BuildBundle(filepath.Join(dir, fceval.CLEFClaimsFile), filepath.Join(t.TempDir(), "claims.jsonld"), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
