@@ -623,6 +623,9 @@ func (s *Scan) negatesTerm(i, j int, wd *wordingEntry) bool {
 			continue
 		}
 		for n := k + 1; n < j && n <= k+negationReach; n++ {
+			if s.endsSentence(n - 1) {
+				break
+			}
 			if s.flags[n]&flagFunction == 0 && containsTerm(wd.terms, s.stems[n]) {
 				return true
 			}
@@ -790,4 +793,13 @@ func (s *Scan) retrieve(i, j, keep int) []retrieved {
 	}
 	sc.top = top
 	return top
+}
+
+// endsSentence reports whether word k ends a sentence: a full stop, a
+// question or an exclamation mark stands between it and the next word.
+func (s *Scan) endsSentence(k int) bool {
+	if k+1 >= len(s.spans) {
+		return true
+	}
+	return strings.ContainsAny(s.text[s.spans[k].end:s.spans[k+1].start], ".!?")
 }

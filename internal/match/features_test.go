@@ -57,6 +57,10 @@ func TestClaimFeatures(t *testing.T) {
 		{"The mayor closed No. 2 harbour tunnel in Rotterdam.", false},
 		{"The mayor closed No.2 harbour tunnel in Rotterdam.", false},
 		{"The mayor closed no harbour tunnel in Rotterdam.", true},
+		// A negation reaches no further than its sentence.
+		{"Never. Closed the harbour tunnel in Rotterdam, the mayor did.", false},
+		{"Not now? Mayor closed the harbour tunnel in Rotterdam.", false},
+		{"Not now, mayor closed the harbour tunnel in Rotterdam.", true},
 	} {
 		if got := features(tt.text, "#tunnel")[featNegation] != 0; got != tt.negated {
 			t.Errorf("%q: negation %v, want %v", tt.text, got, tt.negated)

@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.955557877613908,
+	Bias: -9.935323633027075,
 	Weights: Features{
-		2.897749441382944,    // cover
-		3.063378635890825,    // headline
-		15.76131001244308,    // passage
-		-0.5035527254920157,  // names missed
-		-0.43831925241605485, // numbers missed
-		0.26521415765706047,  // negation
-		0.36432747054252207,  // denial
-		2.9226206151242766,   // margin
-		0.63039263664437,     // length
-		1.7149184338539822,   // weight
-		-1.2732882252422542,  // best
-		1.2511761642084736,   // predicate
-		-6.996915075094565,   // cosine
-		4.83062483750054,     // rarest
+		2.9814505430418907,  // cover
+		3.094352725842809,   // headline
+		15.788596361310905,  // passage
+		-0.5158904020351334, // names missed
+		-0.4327861472253956, // numbers missed
+		0.27137894590631595, // negation
+		0.36638850905805576, // denial
+		2.929624446232926,   // margin
+		0.6114013577608113,  // length
+		1.7057398812683284,  // weight
+		-1.3223299000691526, // best
+		1.2348403976569287,  // predicate
+		-7.08319618873626,   // cosine
+		4.833595597347029,   // rarest
 	},
-	Threshold: 0.8089324311309256,
+	Threshold: 0.8107260662320815,
 }
