@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.935323633027075,
+	Bias: -9.839640599216805,
 	Weights: Features{
-		2.9814505430418907,  // cover
-		3.094352725842809,   // headline
-		15.788596361310905,  // passage
-		-0.5158904020351334, // names missed
-		-0.4327861472253956, // numbers missed
-		0.27137894590631595, // negation
-		0.36638850905805576, // denial
-		2.929624446232926,   // margin
-		0.6114013577608113,  // length
-		1.7057398812683284,  // weight
-		-1.3223299000691526, // best
-		1.2348403976569287,  // predicate
-		-7.08319618873626,   // cosine
-		4.833595597347029,   // rarest
+		3.0922141548672397,   // cover
+		3.101896361629836,    // headline
+		15.328866358218898,   // passage
+		-0.5348547446004498,  // names missed
+		-0.45527555033755046, // numbers missed
+		0.2704474542056902,   // negation
+		0.39486345459357747,  // denial
+		2.888893742530205,    // margin
+		0.26027425329380044,  // length
+		1.6903481073681947,   // weight
+		-1.2850299287965352,  // best
+		1.2879588117165413,   // predicate
+		-6.773386732886235,   // cosine
+		4.946225780732721,    // rarest
 	},
-	Threshold: 0.8107260662320815,
+	Threshold: 0.8113431200170043,
 }
