@@ -795,11 +795,11 @@ func (s *Scan) retrieve(i, j, keep int) []retrieved {
 	return top
 }
 
-// endsSentence reports whether word k ends a sentence: a full stop, a
-// question or an exclamation mark stands between it and the next word.
+// endsSentence reports whether a sentence ends between word k and the
+// next.
 func (s *Scan) endsSentence(k int) bool {
 	if k+1 >= len(s.spans) {
 		return true
 	}
-	return strings.ContainsAny(s.text[s.spans[k].end:s.spans[k+1].start], ".!?")
+	return passage.EndsSentence(s.text, int(s.spans[k].end), int(s.spans[k+1].start))
 }

@@ -61,6 +61,9 @@ func TestClaimFeatures(t *testing.T) {
 		{"Never. Closed the harbour tunnel in Rotterdam, the mayor did.", false},
 		{"Not now? Mayor closed the harbour tunnel in Rotterdam.", false},
 		{"Not now, mayor closed the harbour tunnel in Rotterdam.", true},
+		// An abbreviation's full stop ends no sentence.
+		{"No U.S. harbour tunnel was closed by the mayor in Rotterdam.", true},
+		{"The mayor did not. Close the harbour tunnel in Rotterdam? Yes.", false},
 	} {
 		if got := features(tt.text, "#tunnel")[featNegation] != 0; got != tt.negated {
 			t.Errorf("%q: negation %v, want %v", tt.text, got, tt.negated)

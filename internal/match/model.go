@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.839640599216805,
+	Bias: -9.850463803485678,
 	Weights: Features{
-		3.0922141548672397,   // cover
-		3.101896361629836,    // headline
-		15.328866358218898,   // passage
-		-0.5348547446004498,  // names missed
-		-0.45527555033755046, // numbers missed
-		0.2704474542056902,   // negation
-		0.39486345459357747,  // denial
-		2.888893742530205,    // margin
-		0.26027425329380044,  // length
-		1.6903481073681947,   // weight
-		-1.2850299287965352,  // best
-		1.2879588117165413,   // predicate
-		-6.773386732886235,   // cosine
-		4.946225780732721,    // rarest
+		3.0759207008541756,   // cover
+		3.0986298361864577,   // headline
+		15.320500120590529,   // passage
+		-0.5350545454035415,  // names missed
+		-0.45764328072854793, // numbers missed
+		0.2799952580549043,   // negation
+		0.38829462879936544,  // denial
+		2.8893332457252145,   // margin
+		0.2716530301209331,   // length
+		1.6943215485120453,   // weight
+		-1.2814277156567129,  // best
+		1.2964090371842518,   // predicate
+		-6.742501322849366,   // cosine
+		4.942054349730698,    // rarest
 	},
-	Threshold: 0.8113431200170043,
+	Threshold: 0.8113817505082942,
 }

@@ -68,6 +68,24 @@ func splitSentences(text string, blocks []block, quotes []quote) []sentence {
 	return out
 }
 
+// EndsSentence reports whether a sentence of text ends between offsets
+// from and to (the gap between two words), by the rules splitSentences
+// cuts sentences with: "did not. Send" ends one, "not U.S. troops" and
+// "Mr. Smith" do not.
+func EndsSentence(text string, from, to int) bool {
+	whole := Span{0, len(text)}
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		if isTerminator(r) {
+			if _, _, ok := sentenceEnd(text, whole, i); ok {
+				return true
+			}
+		}
+		i += size
+	}
+	return false
+}
+
 // sentenceEnd looks at the terminator at offset i of block b and returns
 // the end of the sentence it would close (after the terminators and the
 // marks closing them), the start of the next sentence, and whether it does

@@ -62,3 +62,32 @@ func TestParas(t *testing.T) {
 		t.Errorf("Para of each passage = %q, want %q", got, want)
 	}
 }
+
+// TestEndsSentence: the gaps between words where a sentence ends are the
+// ones splitSentences cuts at.
+func TestEndsSentence(t *testing.T) {
+	for _, tt := range []struct{ text, ends string }{
+		{"One thing. Another thing! A third? yes.", "thing. thing!"},
+		{"Mr. Smith met U.S. officials, e.g. Horne. Then at 10 p.m. Jones left.", "Horne."},
+		{"Not now? mayor closed it… Then", "it…"},
+		{"He said “stop.” Then https://t.co/x.y left", "“stop.”"},
+	} {
+		var got []string
+		words := strings.Fields(tt.text)
+		at := 0
+		for i := 0; i+1 < len(words); i++ {
+			from := strings.Index(tt.text[at:], words[i]) + at + len(words[i])
+			to := strings.Index(tt.text[from:], words[i+1]) + from
+			// The gap is between the word's letters: its marks are in it.
+			trimmed := strings.TrimRight(words[i], ".!?…”")
+			start := from - (len(words[i]) - len(trimmed))
+			if EndsSentence(tt.text, start, to) {
+				got = append(got, words[i])
+			}
+			at = from
+		}
+		if strings.Join(got, " ") != tt.ends {
+			t.Errorf("%q: sentences end after %q, want %q", tt.text, got, tt.ends)
+		}
+	}
+}
