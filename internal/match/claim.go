@@ -136,9 +136,10 @@ func (s *Scan) claimCandidates(i, j int, para passage.Span, limit int) []scored 
 	}
 	s.sentence(i, j)
 	s.paragraph(para)
+	s.s.byline = s.bylineStart(i, j)
 	out := s.s.claims[:0]
 	denies := false
-	for k := i; k < j; k++ {
+	for k := i; k < s.s.byline; k++ { // a byline states nothing
 		denies = denies || s.flags[k]&flagDenial != 0
 	}
 	content := s.contentWords(i, j)
@@ -229,7 +230,7 @@ func (s *Scan) features(i, j int, sc *scored, denies bool) {
 	sc.shared = s.overlap(i, j, ce, &sc.f)
 	sc.f[featBest] = max(sc.f[featCover], sc.f[featHeadline])
 	sc.lo, sc.hi = s.termRange(i, j, wd)
-	if wd.negated != s.negatesTerm(i, j, wd) {
+	if wd.negated != s.negatesTerm(i, s.s.byline, wd) {
 		sc.f[featNegation] = 1
 	}
 	if denies && !wd.denies {
@@ -285,6 +286,10 @@ func (s *Scan) has(t term, run int) bool {
 // cosine, and how rare among the claims is the rarest term they share. A
 // tweet that repeats a claim in other words still tends to keep its
 // rarest word (a name, "hologram"). It returns how many terms they share.
+// The words of the passage's byline count only where they are the
+// claim's (an author who is its subject, its date): the rest say nothing
+// of what the passage claims, and the tweets the model was fitted on all
+// have one, while a page's paragraphs mostly do not.
 func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) (shared int) {
 	m, sc := s.m, &s.s
 	n := len(m.stemText) + len(s.localText)
@@ -302,7 +307,8 @@ func (s *Scan) overlap(i, j int, ce *claimEntry, f *Features) (shared int) {
 	all, in, norm, dot, rarest := 0.0, 0.0, 0.0, 0.0, 0.0
 	for k := i; k < j; k++ {
 		st := s.stems[k]
-		if s.flags[k]&flagFunction != 0 || sc.seenStamp[st] == sc.seenNow {
+		if s.flags[k]&flagFunction != 0 || sc.seenStamp[st] == sc.seenNow ||
+			k >= sc.byline && sc.termStamp[st] != sc.termNow {
 			continue
 		}
 		sc.seenStamp[st] = sc.seenNow
@@ -802,4 +808,45 @@ func (s *Scan) endsSentence(k int) bool {
 		return true
 	}
 	return passage.EndsSentence(s.text, int(s.spans[k].end), int(s.spans[k+1].start))
+}
+
+// Bounds of a byline: a display name, a handle and a date.
+const (
+	maxBylineWords = 16
+	maxDateWords   = 5 // after the handle: "May 9, 2017", "3:15 PM - 9 May 2017"
+)
+
+// bylineStart returns the first of words [i, j) that belong to the byline
+// that ends them, as a post's is written in Twitter's embed and in the
+// CLEF tweets ("… — Name (@handle) May 9, 2017"; the page reader puts an
+// embedded post's byline so, see page.attribution), or j when they end
+// with none.
+func (s *Scan) bylineStart(i, j int) int {
+	if j-i < 2 {
+		return j
+	}
+	from := int(s.spans[i].start)
+	text := s.text[from:s.spans[j-1].end]
+	handle := strings.LastIndex(text, "(@")
+	if handle < 0 {
+		return j
+	}
+	dash := -1
+	for _, d := range [...]string{"— ", "– ", " - ", " -- "} {
+		dash = max(dash, strings.LastIndex(text[:handle], d))
+	}
+	if dash < 0 {
+		return j
+	}
+	by, date := j, j
+	for by > i && int(s.spans[by-1].start) > from+dash {
+		if int(s.spans[by-1].start) > from+handle+1 {
+			date = by - 1
+		}
+		by--
+	}
+	if j-by > maxBylineWords || j-date > maxDateWords+1 { // the handle's own word, and the date
+		return j
+	}
+	return by
 }

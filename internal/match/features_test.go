@@ -70,3 +70,65 @@ func TestClaimFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineStart: the byline that ends a post, as Twitter's embed and
+// the CLEF tweets write it, and nothing else.
+func TestBylineStart(t *testing.T) {
+	m := New(&bundle.Bundle{})
+	for _, tt := range []struct{ text, byline string }{
+		{"Closed the tunnel today. — Jan de Vries (@jandevries) May 9, 2017", "Jan de Vries (@jandevries) May 9, 2017"},
+		{"Closed the tunnel https://t.co/x— Jan (@jan) May 9, 2017", "Jan (@jan) May 9, 2017"},
+		{"Closed the tunnel - Jan (@jan) May 9, 2017", "Jan (@jan) May 9, 2017"},
+		{"Closed the tunnel today.", ""},
+		{"Closed the tunnel — and the bridge, said Jan (@jan) in a long post about the city's plans for the port", ""},
+		{"Closed the tunnel today, said the mayor (@mayor).", ""},
+		{"Closed the tunnel — Jan (@jan) May 9, 2017 at 3:15 PM in the city of Rotterdam", ""},
+	} {
+		s := m.NewScan(tt.text)
+		for s.split != nil {
+			s.read()
+		}
+		j := len(s.spans)
+		by := s.bylineStart(0, j)
+		got := ""
+		if by < j {
+			got = tt.text[s.spans[by].start:]
+		}
+		if got != tt.byline {
+			t.Errorf("%q: byline %q, want %q", tt.text, got, tt.byline)
+		}
+	}
+}
+
+// TestBylineFeatures: a byline's words count only where they are the
+// claim's, and a negation or a denial in it says nothing of the claim.
+func TestBylineFeatures(t *testing.T) {
+	b, err := bundle.Parse([]byte(`{"@context":"https://schema.org","@graph":[
+	 {"@type":"ClaimReview","@id":"#tunnel","claimReviewed":"Mayor Jan Smit closed the harbour tunnel in Rotterdam.","reviewRating":"False"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(b)
+	features := func(text string) Features {
+		t.Helper()
+		cs := m.ClaimCandidates(text, nil)
+		if len(cs) == 0 {
+			t.Fatalf("%q: no candidate", text)
+		}
+		return cs[0].Features
+	}
+	body := "The harbour tunnel in Rotterdam closed at dawn for the mayor's works"
+	plain := features(body)
+	bylined := features(body + " — Piet Not False (@piet) May 9, 2017")
+	if plain[featPassage] != bylined[featPassage] || plain[featCosine] != bylined[featCosine] {
+		t.Errorf("an unrelated byline changed the passage's share: %v, %v against %v, %v",
+			bylined[featPassage], bylined[featCosine], plain[featPassage], plain[featCosine])
+	}
+	if bylined[featNegation] != 0 || bylined[featDenial] != 0 {
+		t.Errorf("a byline's words negate or deny: negation %v, denial %v", bylined[featNegation], bylined[featDenial])
+	}
+	subject := features(body + " — Jan Smit (@jansmit) May 9, 2017")
+	if subject[featPassage] <= plain[featPassage] {
+		t.Errorf("the claim's subject as the author: passage share %v, want above %v", subject[featPassage], plain[featPassage])
+	}
+}

@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.850463803485678,
+	Bias: -9.836371220206885,
 	Weights: Features{
-		3.0759207008541756,   // cover
-		3.0986298361864577,   // headline
-		15.320500120590529,   // passage
-		-0.5350545454035415,  // names missed
-		-0.45764328072854793, // numbers missed
-		0.2799952580549043,   // negation
-		0.38829462879936544,  // denial
-		2.8893332457252145,   // margin
-		0.2716530301209331,   // length
-		1.6943215485120453,   // weight
-		-1.2814277156567129,  // best
-		1.2964090371842518,   // predicate
-		-6.742501322849366,   // cosine
-		4.942054349730698,    // rarest
+		2.4213570257931236,  // cover
+		2.795689102542898,   // headline
+		7.462954342137968,   // passage
+		-0.5502273298495941, // names missed
+		-0.4509384630172401, // numbers missed
+		0.24763492314685046, // negation
+		0.47878964763324994, // denial
+		2.835926960454861,   // margin
+		0.5112767935525115,  // length
+		2.7107546993575173,  // weight
+		-1.0611752242026105, // best
+		1.1698131287880138,  // predicate
+		-3.562275905320772,  // cosine
+		4.577171477229659,   // rarest
 	},
-	Threshold: 0.8113817505082942,
+	Threshold: 0.7362368624607178,
 }

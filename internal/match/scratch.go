@@ -48,6 +48,9 @@ type scratch struct {
 	paraStamp []uint32
 	paraNow   uint32
 	paraAt    passage.Span
+	// byline is the first word of the current passage's byline (its end
+	// when it has none): see bylineStart.
+	byline int
 
 	// By stem: used by the current passage (stemStamp, for the ranking
 	// of wordings) or in the current sentence (sentStamp).
