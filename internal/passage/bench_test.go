@@ -64,3 +64,14 @@ func BenchmarkFindMarksNested(b *testing.B) {
 func BenchmarkFindMarksASCII(b *testing.B) {
 	benchmarkFind(b, strings.Repeat(`"`, 100_000))
 }
+
+// BenchmarkEndsSentenceLongGap: a hostile gap between two words, 100,000
+// full stops and a long word before them, is read once.
+func BenchmarkEndsSentenceLongGap(b *testing.B) {
+	text := "not" + strings.Repeat("x", 100_000) + strings.Repeat(".", 100_000) + " troops"
+	from, to := len(text)-len(" troops")-100_000, len(text)-len("troops")
+	b.SetBytes(int64(to - from))
+	for b.Loop() {
+		EndsSentence(text, from, to)
+	}
+}

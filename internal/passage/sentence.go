@@ -71,20 +71,28 @@ func splitSentences(text string, blocks []block, quotes []quote) []sentence {
 // EndsSentence reports whether a sentence of text ends between offsets
 // from and to (the gap between two words), by the rules splitSentences
 // cuts sentences with: "did not. Send" ends one, "not U.S. troops" and
-// "Mr. Smith" do not.
+// "Mr. Smith" do not. It reads the gap once, however many terminators it
+// holds, and no more than abbrevReach bytes of the word before it.
 func EndsSentence(text string, from, to int) bool {
-	whole := Span{0, len(text)}
+	b := Span{max(0, from-abbrevReach), len(text)}
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(text[i:to])
-		if isTerminator(r) {
-			if _, _, ok := sentenceEnd(text, whole, i); ok {
-				return true
-			}
+		if !isTerminator(r) {
+			i += size
+			continue
 		}
-		i += size
+		end, next, ok := sentenceEnd(text, b, i)
+		if ok {
+			return true
+		}
+		i = max(end, next, i+size) // past the run of terminators
 	}
 	return false
 }
+
+// abbrevReach is how far back isAbbrev needs to look: the longest
+// abbreviation it knows, with its dots ("approx", "U.S.A.").
+const abbrevReach = 16
 
 // sentenceEnd looks at the terminator at offset i of block b and returns
 // the end of the sentence it would close (after the terminators and the

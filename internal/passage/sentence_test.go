@@ -71,6 +71,7 @@ func TestEndsSentence(t *testing.T) {
 		{"Mr. Smith met U.S. officials, e.g. Horne. Then at 10 p.m. Jones left.", "Horne."},
 		{"Not now? mayor closed it… Then", "it…"},
 		{"He said “stop.” Then https://t.co/x.y left", "“stop.”"},
+		{"Not" + strings.Repeat("!", 1000) + " now" + strings.Repeat(".", 1000) + " Now", "now" + strings.Repeat(".", 1000)},
 	} {
 		var got []string
 		words := strings.Fields(tt.text)
