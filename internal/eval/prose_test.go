@@ -24,8 +24,9 @@ func TestArticleText(t *testing.T) {
 // TestShortParagraphs: headings, list items and titles of real pages
 // whose few words are all a claim's are no claim (the claim model is not
 // asked: see minModelWords; a quote must say something of the names: see
-// saysOf; two words in common are not enough: see minSharedTerms), with
-// every CLEF claim in the bundle.
+// saysOf; the model scores a line of two rare words in common low, now
+// that a byline counts only where it is the claim's), with every CLEF
+// claim in the bundle.
 func TestShortParagraphs(t *testing.T) {
 	if clefDir == "" {
 		t.Skip("no shared/data/clef2020-t2 in a folder above")

@@ -61,6 +61,12 @@ func TestClaimFeatures(t *testing.T) {
 		{"Never. Closed the harbour tunnel in Rotterdam, the mayor did.", false},
 		{"Not now? Mayor closed the harbour tunnel in Rotterdam.", false},
 		{"Not now, mayor closed the harbour tunnel in Rotterdam.", true},
+		// A negation after a copula denies what the claim says of its
+		// subject, in words the claim need not have.
+		{"The harbour tunnel isn't, as far as anyone in town knows, shut by a mayor.", true},
+		{"The harbour tunnel's not, as far as anyone in town knows, shut by a mayor.", true},
+		{"The harbour tunnel was never, as far as anyone in town knows, shut by a mayor.", true},
+		{"The mayor closed the harbour tunnel in Rotterdam, and traffic is not moving.", false},
 		// An abbreviation's full stop ends no sentence.
 		{"No U.S. harbour tunnel was closed by the mayor in Rotterdam.", true},
 		{"The mayor did not. Close the harbour tunnel in Rotterdam? Yes.", false},

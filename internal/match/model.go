@@ -5,22 +5,22 @@ package match
 
 // claimModel decides whether a passage states a claim (see Features).
 var claimModel = Model{
-	Bias: -9.836371220206885,
+	Bias: -9.871552262393122,
 	Weights: Features{
-		2.4213570257931236,  // cover
-		2.795689102542898,   // headline
-		7.462954342137968,   // passage
-		-0.5502273298495941, // names missed
-		-0.4509384630172401, // numbers missed
-		0.24763492314685046, // negation
-		0.47878964763324994, // denial
-		2.835926960454861,   // margin
-		0.5112767935525115,  // length
-		2.7107546993575173,  // weight
-		-1.0611752242026105, // best
-		1.1698131287880138,  // predicate
-		-3.562275905320772,  // cosine
-		4.577171477229659,   // rarest
+		2.44645540572592,     // cover
+		2.7770459070624285,   // headline
+		7.4651399822417925,   // passage
+		-0.5419395148625455,  // names missed
+		-0.45733328378370647, // numbers missed
+		0.30243804113987544,  // negation
+		0.4538274730492568,   // denial
+		2.845674029655308,    // margin
+		0.5033849880768069,   // length
+		2.7161799659968016,   // weight
+		-1.0531379673424548,  // best
+		1.1604186189792278,   // predicate
+		-3.5594711288298813,  // cosine
+		4.602946172093247,    // rarest
 	},
-	Threshold: 0.7362368624607178,
+	Threshold: 0.7350599192687446,
 }
