@@ -9,6 +9,7 @@ import (
 
 	"factcheck/internal/bundle"
 	"factcheck/internal/passage"
+	"factcheck/internal/textnorm"
 )
 
 // Limits of claim matching.
@@ -651,9 +652,7 @@ func (s *Scan) negatesTerm(i, j int, wd *wordingEntry) bool {
 // tunnel's not"): it denies what the claim says of its subject, in words
 // the claim need not share.
 func (s *Scan) negatesSubject(i, k int, wd *wordingEntry) bool {
-	word := func(n int) string {
-		return strings.ReplaceAll(strings.ToLower(s.text[s.spans[n].start:s.spans[n].end]), "’", "'")
-	}
+	word := func(n int) string { return textnorm.Key(s.text[s.spans[n].start:s.spans[n].end]) }
 	subject := k - 1
 	switch w := word(k); {
 	case w == "isn't" || w == "wasn't" || w == "aren't" || w == "weren't":
